@@ -1,0 +1,210 @@
+"""Open a PDF once and give the extractors what they need, page by page.
+
+pypdfium2 reads every page's text quickly; extractors use that text to triage pages and only
+ask for pdfplumber's words and ruling lines (which cost ~100x more) on pages that can hold a
+table they want. pdfplumber pages are opened lazily and released after use, so a 1,000-page
+pack never holds more than one parsed page at a time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+
+# A page larger than this (in points: about 5 m a side) is not a real document page.
+MAX_PAGE_SIDE = 14_400
+
+
+class PdfError(Exception):
+    """A PDF that cannot be read; the message is one line naming the file and the reason."""
+
+    def __init__(self, path: Path | str, reason: str):
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path.name}: {reason}")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word with its box, in pdfplumber's top-left coordinates (points)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A horizontal or vertical ruling line (or the edge of a filled rectangle)."""
+
+    orientation: str  # "h" or "v"
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@dataclass
+class Page:
+    """One page: fast text always; words and rules on demand (parsed once, then cached)."""
+
+    number: int  # 1-based physical page
+    width: float
+    height: float
+    text: str
+    has_images: bool
+    _document: PdfDocument = field(repr=False)
+
+    @property
+    def landscape(self) -> bool:
+        return self.width > self.height
+
+    @property
+    def needs_ocr(self) -> bool:
+        """An image-only page: no text layer, so nothing can be read without OCR."""
+        return self.has_images and not self.text.strip()
+
+    @property
+    def lines(self) -> list[str]:
+        return [line.strip() for line in self.text.splitlines() if line.strip()]
+
+    @cached_property
+    def words(self) -> list[Word]:
+        return self._document._words(self.number)
+
+    @cached_property
+    def rules(self) -> list[Rule]:
+        return self._document._rules(self.number)
+
+    def plumber(self) -> pdfplumber.page.Page:
+        """The pdfplumber page, for table finders that need it; release with `release()`."""
+        return self._document._plumber_page(self.number)
+
+    def release(self) -> None:
+        self._document._release(self.number)
+
+
+class PdfDocument:
+    """A PDF opened once. Use as a context manager; `pages()` streams Page objects."""
+
+    def __init__(self, path: Path | str, password: str | None = None):
+        self.path = Path(path)
+        self.name = self.path.name
+        self._password = password
+        data = _read_pdf_bytes(self.path)
+        self.sha256 = hashlib.sha256(data).hexdigest()
+        try:
+            self._pdfium = pdfium.PdfDocument(data, password=password)
+        except pdfium.PdfiumError as exc:
+            raise PdfError(self.path, _pdfium_reason(exc, password)) from None
+        self.page_count = len(self._pdfium)
+        if self.page_count == 0:
+            raise PdfError(self.path, "the PDF has no pages")
+        self._data = data
+        self._plumber: pdfplumber.PDF | None = None
+        self._text_cache: dict[int, Page] = {}
+
+    def __enter__(self) -> PdfDocument:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._plumber is not None:
+            self._plumber.close()
+            self._plumber = None
+        self._pdfium.close()
+
+    def page(self, number: int) -> Page:
+        """The Page with this 1-based number (its fast text is cached: a few KB a page)."""
+        if number not in self._text_cache:
+            self._text_cache[number] = self._read_page(number)
+        return self._text_cache[number]
+
+    def pages(self) -> Iterator[Page]:
+        for number in range(1, self.page_count + 1):
+            yield self.page(number)
+
+    # -- internals -------------------------------------------------------------------------
+    def _read_page(self, number: int) -> Page:
+        try:
+            pdfium_page = self._pdfium[number - 1]
+            width, height = pdfium_page.get_size()
+            if max(width, height) > MAX_PAGE_SIDE or min(width, height) <= 0:
+                raise PdfError(self.path, f"page {number} has an absurd size ({width:.0f} x {height:.0f} pt)")
+            textpage = pdfium_page.get_textpage()
+            text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+            has_images = any(
+                obj.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE for obj in pdfium_page.get_objects(max_depth=1)
+            )
+            textpage.close()
+            pdfium_page.close()
+        except pdfium.PdfiumError as exc:
+            raise PdfError(self.path, f"page {number} cannot be read ({exc})") from None
+        return Page(number, width, height, text.replace("\x00", ""), has_images, self)
+
+    def _plumber_pdf(self) -> pdfplumber.PDF:
+        if self._plumber is None:
+            import io
+
+            try:
+                self._plumber = pdfplumber.open(io.BytesIO(self._data), password=self._password or "")
+            except Exception as exc:  # pdfminer raises many types on damaged files
+                raise PdfError(self.path, f"cannot be parsed ({type(exc).__name__})") from None
+        return self._plumber
+
+    def _plumber_page(self, number: int) -> pdfplumber.page.Page:
+        return self._plumber_pdf().pages[number - 1]
+
+    def _release(self, number: int) -> None:
+        if self._plumber is not None:
+            self._plumber.pages[number - 1].close()
+
+    def _words(self, number: int) -> list[Word]:
+        raw = self._plumber_page(number).extract_words(keep_blank_chars=False, x_tolerance=1.5)
+        return [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"]) for w in raw]
+
+    def _rules(self, number: int) -> list[Rule]:
+        page = self._plumber_page(number)
+        rules = []
+        for edge in page.edges:
+            orientation = edge.get("orientation")
+            if orientation in ("h", "v"):
+                rules.append(Rule(orientation, edge["x0"], edge["x1"], edge["top"], edge["bottom"]))
+        return rules
+
+
+def _read_pdf_bytes(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PdfError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if not data:
+        raise PdfError(path, "the file is empty")
+    if b"%PDF-" not in data[:1024]:
+        raise PdfError(path, "not a PDF (no %PDF header)")
+    return data
+
+
+def _pdfium_reason(exc: Exception, password: str | None) -> str:
+    message = str(exc).lower()
+    if "password" in message:
+        if password:
+            return "the PDF is encrypted and the password given is wrong"
+        return "the PDF is encrypted: give its password with --password"
+    if "format" in message or "data" in message:
+        return "the PDF is damaged or truncated and cannot be opened"
+    return f"cannot be opened ({exc})"
