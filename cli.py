@@ -1,22 +1,151 @@
-"""council-tables command line (placeholder: extract only)."""
+"""council-tables: a thin command line over the `pipeline` library.
+
+Each command calls one library function; errors become one-line messages, never tracebacks.
+"""
+
+from __future__ import annotations
+
+import functools
 import json
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
 
+import click
 import typer
+from rich.console import Console
+from rich.table import Table
 
-from pipeline import extract_pdf
+from pipeline import db, report
+from pipeline.checks import CHECKS
+from pipeline.extract import extract_pdf
+from pipeline.ingest import FileOutcome, IngestSummary, default_workers, ingest
+from pipeline.pdf import PdfError
 
-app = typer.Typer()
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
+err = Console(stderr=True, soft_wrap=True)
+
+DbOption = Annotated[
+    str, typer.Option("--db", help="SQLAlchemy URL, or a file path meaning a SQLite database.")
+]
+
+
+def one_line_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn the errors a user can cause (bad files, bad database URLs) into one line and exit 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, click.ClickException):
+            raise
+        except PdfError as error:
+            err.print(f"[red]error:[/red] {error}", highlight=False)
+        except Exception as error:  # database, file system: one line, not a traceback
+            err.print(f"[red]error:[/red] {type(error).__name__}: {str(error).splitlines()[0]}", highlight=False)
+        raise typer.Exit(1)
+
+    return wrapper
 
 
 @app.command()
-def extract(pdf: str, json_out: bool = typer.Option(False, "--json")) -> None:
-    print(json.dumps(extract_pdf(pdf).to_contract(), indent=2, ensure_ascii=False))
+@one_line_errors
+def extract(
+    pdf: Annotated[Path, typer.Argument(help="The PDF to read.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the contract JSON (the default).")] = True,
+    password: Annotated[str | None, typer.Option(help="Password of an encrypted PDF.")] = None,
+) -> None:
+    """Print what one PDF holds as the contract JSON object, on stdout.
+
+    Example: python cli.py extract raw_docs/dorset-cabinet-2021-09-07-pdscp.pdf --json
+    """
+    extraction = extract_pdf(pdf, password=password)
+    sys.stdout.write(json.dumps(extraction.to_contract(), indent=2, ensure_ascii=False) + "\n")
+
+
+@app.command(name="ingest")
+@one_line_errors
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="PDF files and folders (searched recursively).")],
+    database: DbOption = db.DEFAULT_DB,
+    workers: Annotated[int, typer.Option(help="Worker processes that extract in parallel.")] = default_workers(),
+    password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.")] = None,
+    extracted: Annotated[Path, typer.Option(help="Folder for one contract JSON per document.")] = Path("extracted"),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary line and failures.")] = False,
+) -> None:
+    """Extract, validate and store every PDF; files already stored (same bytes) are skipped.
+
+    Exits 1 when any file could not be read; the others are stored all the same.
+
+    Example: python cli.py ingest raw_docs/ --db council.db
+    """
+    engine = db.connect(database)
+
+    def show(outcome: FileOutcome) -> None:
+        if outcome.status == "failed":
+            err.print(f"[red]failed[/red]  {outcome.error}", highlight=False)
+        elif not quiet:
+            err.print(f"{outcome.status:9s} {outcome.path}", highlight=False)
+
+    summary = ingest(paths, engine, workers=workers, password=password, extracted_dir=extracted,
+                     on_outcome=show)
+    _print_summary(summary, quiet)
+    if summary.failures:
+        raise typer.Exit(1)
+
+
+def _print_summary(summary: IngestSummary, quiet: bool) -> None:
+    rows, findings = summary.rows(), summary.findings()
+    line = (f"{len(summary.outcomes)} files: {summary.count('stored')} stored, "
+            f"{summary.count('unchanged')} unchanged, {len(summary.failures)} failed; {summary.pages} pages, "
+            f"{rows['contributions']} contributions, {rows['agenda_items']} agenda items, "
+            f"{rows['forward_plan_decisions']} decisions; {findings['error']} errors, "
+            f"{findings['warning']} warnings ({summary.seconds:.1f} s)")
+    if quiet:
+        err.print(line, highlight=False)
+        return
+    table = Table("file", "pages", "contributions", "agenda items", "decisions", "findings", title="ingested")
+    for extraction in summary.extractions:
+        table.add_row(extraction.file, str(extraction.page_count),
+                      str(sum(len(t.rows) for t in extraction.contribution_tables)),
+                      str(len(extraction.agenda_items)), str(len(extraction.decisions)),
+                      ", ".join(issue.check for issue in extraction.issues) or "-")
+    err.print(table)
+    err.print(line, highlight=False)
 
 
 @app.command()
-def version() -> None:
-    print("0.1")
+@one_line_errors
+def validate(
+    database: DbOption = db.DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", help="text, json, junit or github.")] = "text",
+    fail_on: Annotated[str, typer.Option(help="Exit 1 on findings of this severity: error, warning, never.")]
+    = "error",
+) -> None:
+    """Report the findings of the validation checks on everything in the database.
+
+    Example: python cli.py validate --db council.db --format junit --fail-on error > validation.xml
+    """
+    if fmt not in report.FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(report.FORMATS)}")
+    if fail_on not in report.SEVERITY_RANK:
+        raise typer.BadParameter("--fail-on must be error, warning or never")
+    engine = db.connect(database)
+    issues = db.stored_issues(engine)
+    typer.echo(report.render(issues, db.stored_documents(engine), fmt))
+    if report.should_fail(issues, fail_on):
+        raise typer.Exit(1)
+
+
+@app.command(name="checks")
+def list_checks() -> None:
+    """List the validation checks: code, severity and what trips them.
+
+    Example: python cli.py checks
+    """
+    for entry in CHECKS.values():
+        typer.echo(f"{entry.code:30s} {entry.severity:8s} {entry.description}")
 
 
 if __name__ == "__main__":

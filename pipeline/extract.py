@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .checks import run_checks
 from .extractors.agenda import extract_agenda_items, extract_meeting
 from .extractors.contributions import extract_contributions
 from .extractors.forward_plan import extract_forward_plans
@@ -19,4 +20,5 @@ def extract_pdf(path: Path | str, password: str | None = None) -> Extraction:
         extraction.agenda_items = extract_agenda_items(document)
         extraction.contribution_tables = extract_contributions(document)
         extraction.forward_plans = extract_forward_plans(document)
+    extraction.issues = run_checks(extraction)
     return extraction

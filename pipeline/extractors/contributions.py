@@ -1,10 +1,240 @@
-"""Partner contribution tables and lists."""
+"""Partner contribution tables: who paid how much, their share, the stated total and the period.
+
+Councils print these as ruled tables, whitespace-aligned tables and dash or bullet lists. All
+three read the same way once the page is rebuilt into lines: a partner name, one amount, maybe
+a percentage; a 'Total' line closes the table. So one line-based parser covers them, with ruling
+lines (where present) telling which wrapped lines belong to which cell.
+
+What keeps budget tables and prose out: a row carries exactly one amount (multi-column numeric
+tables have several), a name of a few words (not a sentence), at least two partner rows, and a
+caption, header or label that speaks of contributions or partners.
+"""
 
 from __future__ import annotations
 
-from ..model import ContributionTable
-from ..pdf import PdfDocument
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..lines import Line, group_lines, rule_between
+from ..model import ContributionRow, ContributionTable
+from ..normalise import MONEY_TOKEN, clean_text, find_period, parse_money, parse_percent
+from ..pdf import Page, PdfDocument, Rule
+
+_MONEY_ANYWHERE = re.compile(MONEY_TOKEN)
+_MONEY_WORD = re.compile(rf"^\(?{MONEY_TOKEN}\)?$", re.IGNORECASE)
+# Bullets and list numbering; '(cid:127)' is how pdfplumber shows a bullet glyph with no Unicode mapping.
+_LEADING_MARKER = re.compile(r"^(?:[-–—•●▪◦*·o\uf000-\uf0ff]|\(cid:\d+\)|\(?[a-z0-9]{1,3}[.)])\s+", re.IGNORECASE)
+_TRAILING_SEPARATOR = re.compile(r"\s*[-–—:=]+\s*$")
+_TOTAL_LABEL = re.compile(r"^(?:grand\s+|overall\s+)?total\b", re.IGNORECASE)
+_CONTEXT_WORDS = re.compile(r"contribut|partner|funding|funded|share", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.;,!?]$")
+MAX_LABEL_WORDS = 10
+MIN_PARTNER_ROWS = 2
+CONTEXT_LINES = 6  # lines above a table searched for its caption and period
+
+
+@dataclass
+class _Row:
+    """One line read as 'label  amount  [share]'."""
+
+    line: Line
+    label: str
+    amount: Decimal
+    share: Decimal | None
+    extra: list[Line] = field(default_factory=list)  # wrapped lines of the label's cell
+
+    @property
+    def is_total(self) -> bool:
+        return bool(_TOTAL_LABEL.match(self.label))
+
+    @property
+    def name(self) -> str:
+        return clean_text(" ".join([self.label, *(line.text for line in self.extra)]))
+
+
+@dataclass
+class _Run:
+    """Consecutive rows (possibly over a page break) with the lines just above them."""
+
+    rows: list[_Row]
+    above: list[Line]
+    header: list[Line]
+    layout: str
+    closed: bool = False  # ended by a total row or by text that is not part of the table
 
 
 def extract_contributions(document: PdfDocument) -> list[ContributionTable]:
-    return []
+    tables: list[ContributionTable] = []
+    open_run: _Run | None = None
+    for page in document.pages():
+        if not _may_hold_rows(page) and open_run is None:
+            continue
+        runs, open_run = _page_runs(page, open_run)
+        tables.extend(table for run in runs if (table := _to_table(run)))
+        page.release()
+    if open_run is not None and (table := _to_table(open_run)):
+        tables.append(table)
+    return tables
+
+
+def _may_hold_rows(page: Page) -> bool:
+    """Cheap triage on the fast text: only pages with a money figure are parsed with pdfplumber."""
+    return bool(_MONEY_ANYWHERE.search(page.text))
+
+
+def _page_runs(page: Page, carried: _Run | None) -> tuple[list[_Run], _Run | None]:
+    """Runs of rows on one page; the last one stays open if it may continue on the next page."""
+    lines = [line for line in group_lines(page.words, page.number) if line.text.strip()]
+    runs: list[_Run] = []
+    current = carried
+    index = _skip_repeated_header(lines, carried) if carried else 0
+    if carried and index is None:  # the next page does not continue the table
+        runs.append(carried)
+        current, index = None, 0
+    while index < len(lines):
+        line = lines[index]
+        row = _parse_row(line)
+        if row and not (current and current.closed):
+            current = current or _Run([], lines[max(0, index - CONTEXT_LINES) : index], _header(lines, index),
+                                      _layout(line))
+            current.rows.append(row)
+            current.closed = row.is_total
+        elif current and current.rows and _continues_label(current.rows[-1], line, page.rules, lines, index):
+            current.rows[-1].extra.append(line)
+        elif current:
+            current.closed = True
+            runs.append(current)
+            current = None
+            continue  # this line may start a new table
+        index += 1
+    if current and not current.closed:
+        return runs, current
+    if current:
+        runs.append(current)
+    return runs, None
+
+
+def _skip_repeated_header(lines: list[Line], run: _Run) -> int | None:
+    """Index of the first row on a continuation page, past a repeated header; None if no continuation."""
+    header_keys = {line.text for line in run.header}
+    for index, line in enumerate(lines):
+        if _parse_row(line):
+            return index
+        if not (line.text in header_keys or line.is_furniture):
+            return None
+    return None
+
+
+def _header(lines: list[Line], first_row: int) -> list[Line]:
+    """The text-only lines right above the first row (the column headings), nearest last."""
+    header: list[Line] = []
+    for line in reversed(lines[max(0, first_row - 2) : first_row]):
+        if _MONEY_ANYWHERE.search(line.text):
+            break
+        header.insert(0, line)
+    return header
+
+
+def _layout(line: Line) -> str:
+    return "list" if _LEADING_MARKER.match(line.text) else "table"
+
+
+def _parse_row(line: Line) -> _Row | None:
+    words = [word.text for word in line.words]
+    share = parse_percent(words[-1]) if words else None
+    if share is not None:
+        words = words[:-1]
+    amount_text, words = _take_amount(words)
+    if amount_text is None or (amount := parse_money(amount_text)) is None or amount <= 0:
+        return None
+    label = _TRAILING_SEPARATOR.sub("", _LEADING_MARKER.sub("", " ".join(words))).strip()
+    if not _looks_like_name(label):
+        return None
+    return _Row(line, label, amount, share)
+
+
+def _take_amount(words: list[str]) -> tuple[str | None, list[str]]:
+    """The money figure at the end of a line ('£83,424', or '£' and '83,424' as two words)."""
+    if not words or not _MONEY_WORD.match(words[-1]):
+        return None, words
+    if len(words) >= 2 and words[-2] in ("£", "(£"):
+        return words[-2] + words[-1], words[:-2]
+    return words[-1], words[:-1]
+
+
+def _looks_like_name(label: str) -> bool:
+    """A partner name or a total label: a few words, starting with a capital, not a sentence."""
+    if not label or not label[0].isupper() or _SENTENCE_END.search(label):
+        return False
+    if _MONEY_ANYWHERE.search(label) or re.search(r"\d+(\.\d+)?\s?%", label):
+        return False  # a second figure on the line: a multi-column numeric table
+    return len(label.split()) <= MAX_LABEL_WORDS
+
+
+def _continues_label(row: _Row, line: Line, rules: list[Rule], lines: list[Line], index: int) -> bool:
+    """A text-only line that is the wrapped rest of the row's name (same cell, left column)."""
+    if _MONEY_ANYWHERE.search(line.text) or _parse_row(line):
+        return False
+    previous = row.extra[-1] if row.extra else row.line
+    amount_left = row.line.words[-1 if row.share is None else -2].x0
+    in_label_column = abs(line.x0 - row.line.x0) <= 12 and line.x1 < amount_left
+    if not in_label_column or line.page != previous.page:
+        return False
+    if any(rule.orientation == "h" for rule in rules):
+        return not rule_between(rules, previous, line)
+    line_height = previous.bottom - previous.top
+    return line.top - previous.bottom <= line_height * 0.6
+
+
+def _to_table(run: _Run) -> ContributionTable | None:
+    partners = [row for row in run.rows if not row.is_total]
+    totals = [row for row in run.rows if row.is_total]
+    if len(partners) < MIN_PARTNER_ROWS:
+        return None
+    context = [line.text for line in run.header + run.above] + [row.name for row in run.rows]
+    if not any(_CONTEXT_WORDS.search(text) for text in context):
+        return None
+    first = run.rows[0].line
+    return ContributionTable(
+        period=_period(run),
+        page=first.page,
+        rows=[_contribution_row(row) for row in partners],
+        stated_total=totals[-1].amount if totals else None,
+        layout=run.layout,
+        caption=_caption(run),
+        bbox=_union([row.line for row in run.rows if row.line.page == first.page]),
+    )
+
+
+def _period(run: _Run) -> str | None:
+    """The period from the table's own header or total label, else the nearest caption line above."""
+    candidates = [line.text for line in reversed(run.header)]
+    candidates += [row.name for row in run.rows if row.is_total]
+    candidates += [line.text for line in reversed(run.above) if line not in run.header]
+    for text in candidates:
+        if period := find_period(text):
+            return period
+    return None
+
+
+def _caption(run: _Run) -> str | None:
+    """The nearest line above the rows that names the table (its period or what it is)."""
+    for line in reversed(run.above):
+        if find_period(line.text) or _CONTEXT_WORDS.search(line.text):
+            return clean_text(line.text)
+    return None
+
+
+def _contribution_row(row: _Row) -> ContributionRow:
+    return ContributionRow(row.name, row.amount, row.share, row.line.page,
+                           _union([row.line, *row.extra]))
+
+
+def _union(lines: list[Line]) -> tuple[float, float, float, float]:
+    return (
+        round(min(line.x0 for line in lines), 1),
+        round(min(line.top for line in lines), 1),
+        round(max(line.x1 for line in lines), 1),
+        round(max(line.bottom for line in lines), 1),
+    )

@@ -1,0 +1,115 @@
+"""Validation checks: a registry of small functions, each with a code and a severity.
+
+A check takes one document's Extraction and yields Issues. The codes and their meanings are
+the contract's (CONTRACT.md); CI jobs fail a build on them through `cli.py validate`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .model import ContributionTable, Extraction, Issue
+from .normalise import name_key
+
+SHARE_TOLERANCE_POINTS = Decimal("0.5")
+
+
+@dataclass(frozen=True)
+class Check:
+    code: str
+    severity: str  # "error" or "warning"
+    description: str
+    run: Callable[[Extraction], Iterable[Issue]]
+
+
+CHECKS: dict[str, Check] = {}
+
+
+def check(code: str, severity: str, description: str) -> Callable:
+    """Register a check function under its code."""
+
+    def register(function: Callable[[Extraction], Iterable[Issue]]) -> Callable:
+        CHECKS[code] = Check(code, severity, description, function)
+        return function
+
+    return register
+
+
+def run_checks(extraction: Extraction) -> list[Issue]:
+    return [issue for entry in CHECKS.values() for issue in entry.run(extraction)]
+
+
+def money(amount: Decimal) -> str:
+    return f"£{amount:,.2f}".replace(".00", "")
+
+
+def _described(table: ContributionTable) -> str:
+    return f"the {table.period} contributions" if table.period else "the contributions"
+
+
+@check("contribution_total_mismatch", "error", "the rows do not add up to the stated total (to the penny)")
+def total_mismatch(extraction: Extraction) -> Iterator[Issue]:
+    for table in extraction.contribution_tables:
+        if table.stated_total is None:
+            continue
+        added = sum((row.amount for row in table.rows), Decimal(0))
+        if added != table.stated_total:
+            yield Issue(
+                "contribution_total_mismatch", "error",
+                f"{extraction.file} page {table.page}: {_described(table)} add up to {money(added)} "
+                f"but the stated total is {money(table.stated_total)} "
+                f"(difference {money(added - table.stated_total)})",
+                table.page, table.period,
+            )
+
+
+@check("contribution_share_mismatch", "error", "a row's printed % differs from amount/total x 100 by more than 0.5")
+def share_mismatch(extraction: Extraction) -> Iterator[Issue]:
+    for table in extraction.contribution_tables:
+        base = table.stated_total or sum((row.amount for row in table.rows), Decimal(0))
+        if not base:
+            continue
+        for row in table.rows:
+            if row.share_pct is None:
+                continue
+            actual = row.amount / base * 100
+            if abs(actual - row.share_pct) > SHARE_TOLERANCE_POINTS:
+                yield Issue(
+                    "contribution_share_mismatch", "error",
+                    f"{extraction.file} page {row.page}: '{row.partner}' is printed as {row.share_pct}% "
+                    f"of {_described(table)} but {money(row.amount)} of {money(base)} is {actual:.1f}%",
+                    row.page, row.partner,
+                )
+
+
+@check("duplicate_partner", "error", "one partner appears twice in one contributions table")
+def duplicate_partner(extraction: Extraction) -> Iterator[Issue]:
+    for table in extraction.contribution_tables:
+        counts = Counter(name_key(row.partner) for row in table.rows)
+        reported: set[str] = set()
+        for row in table.rows:
+            key = name_key(row.partner)
+            if counts[key] > 1 and key not in reported:
+                reported.add(key)
+                yield Issue(
+                    "duplicate_partner", "error",
+                    f"{extraction.file} page {table.page}: '{row.partner}' appears {counts[key]} times "
+                    f"in {_described(table)}",
+                    table.page, row.partner,
+                )
+
+
+@check("missing_total", "warning", "a contributions table or list states no total")
+def missing_total(extraction: Extraction) -> Iterator[Issue]:
+    for table in extraction.contribution_tables:
+        if table.stated_total is None:
+            added = sum((row.amount for row in table.rows), Decimal(0))
+            yield Issue(
+                "missing_total", "warning",
+                f"{extraction.file} page {table.page}: {_described(table)} state no total "
+                f"(the {len(table.rows)} rows add up to {money(added)})",
+                table.page, table.period,
+            )

@@ -1,0 +1,65 @@
+"""Each validation check on a document that trips it and on one that does not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pdfgen import Grid, Text, write_pdf
+
+from pipeline.checks import CHECKS
+from pipeline.extract import extract_pdf
+
+
+def codes(path: Path) -> list[str]:
+    return [issue.check for issue in extract_pdf(path).issues]
+
+
+def table_pdf(tmp_path: Path, rows: list[tuple[str, str, str]], name: str = "doc.pdf") -> Path:
+    return write_pdf(tmp_path / name, [
+        Text(["The partnership is funded by contributions for 2021/22:"]),
+        Grid([("Partner", "Contribution", "Share"), *rows]),
+    ])
+
+
+CLEAN = [("Alpha Council", "£50,000", "50%"), ("Beta Police", "£30,000", "30%"), ("Gamma ICB", "£20,000", "20%"),
+         ("Total", "£100,000", "")]
+
+
+def test_registry_has_the_contract_codes() -> None:
+    assert {"contribution_total_mismatch", "contribution_share_mismatch", "duplicate_partner",
+            "missing_total"} <= set(CHECKS)
+    assert CHECKS["missing_total"].severity == "warning"
+    assert CHECKS["duplicate_partner"].severity == "error"
+
+
+def test_clean_table_raises_nothing(tmp_path: Path) -> None:
+    assert codes(table_pdf(tmp_path, CLEAN)) == []
+
+
+def test_total_mismatch_to_the_penny(tmp_path: Path) -> None:
+    rows = [*CLEAN[:3], ("Total", "£100,000.01", "")]
+    [issue] = extract_pdf(table_pdf(tmp_path, rows)).issues
+    assert issue.check == "contribution_total_mismatch" and issue.severity == "error"
+    assert "£100,000" in issue.message and "£100,000.01" in issue.message and "doc.pdf" in issue.message
+
+
+@pytest.mark.parametrize(("printed", "trips"), [("35%", True), ("30.5%", False), ("29.4%", True)])
+def test_share_mismatch_tolerance(tmp_path: Path, printed: str, trips: bool) -> None:
+    rows = [CLEAN[0], ("Beta Police", "£30,000", printed), *CLEAN[2:]]
+    issues = extract_pdf(table_pdf(tmp_path, rows)).issues
+    assert [i.check for i in issues] == (["contribution_share_mismatch"] if trips else [])
+    if trips:
+        assert issues[0].subject == "Beta Police" and printed in issues[0].message
+
+
+def test_duplicate_partner(tmp_path: Path) -> None:
+    rows = [("Alpha Council", "£25,000", "25%"), ("Beta Police", "£25,000", "25%"),
+            ("Gamma ICB", "£25,000", "25%"), ("Beta  Police", "£25,000", "25%"), ("Total", "£100,000", "")]
+    [issue] = extract_pdf(table_pdf(tmp_path, rows)).issues
+    assert issue.check == "duplicate_partner" and "Beta Police" in issue.message
+
+
+def test_missing_total_is_a_warning(tmp_path: Path) -> None:
+    [issue] = extract_pdf(table_pdf(tmp_path, CLEAN[:3])).issues
+    assert (issue.check, issue.severity) == ("missing_total", "warning")

@@ -1,0 +1,97 @@
+"""The contributions extractor on the layouts councils print, drawn as small PDFs."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from pdfgen import Grid, PageBreak, Text, write_pdf
+
+from pipeline.extractors.contributions import extract_contributions
+from pipeline.pdf import PdfDocument
+
+
+def contributions(path: Path) -> list:
+    with PdfDocument(path) as document:
+        return extract_contributions(document)
+
+
+def rows(table) -> list[tuple[str, Decimal, Decimal | None]]:
+    return [(row.partner, row.amount, row.share_pct) for row in table.rows]
+
+
+def test_ruled_table_with_share_column_and_wrapped_total(tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path / "ruled.pdf", [
+        Text(["2. Financial Implications", "2020 to 2021 contribution:"]),
+        Grid([("2020/21 Statutory Partner", "Contribution", "% of total"),
+              ("BCP Council", "£83,424", "32%"), ("Dorset Council", "£68,932", "26%"),
+              ("Dorset Clinical\nCommissioning Group", "£86,050", "33%"), ("Dorset Police", "£21,906", "8%"),
+              ("Total Annual Statutory Partner\nContributions", "£260,312", "")]),
+        Text(["The strategic intention by partners is to move to equal contributions."]),
+    ])
+    [table] = contributions(pdf)
+    assert table.period == "2020/21"
+    assert table.stated_total == Decimal("260312")
+    assert table.page == 1
+    assert rows(table) == [
+        ("BCP Council", Decimal("83424"), Decimal("32")),
+        ("Dorset Council", Decimal("68932"), Decimal("26")),
+        ("Dorset Clinical Commissioning Group", Decimal("86050"), Decimal("33")),
+        ("Dorset Police", Decimal("21906"), Decimal("8")),
+    ]
+    assert all(row.bbox and row.page == 1 for row in table.rows)
+
+
+def test_dash_list_over_a_page_break(tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path / "list.pdf", [
+        Text(["13. The PDSCP contributions for 2023/24 were as follows:", "- BCP Council - £75,785"]),
+        PageBreak(),
+        Text(["- Dorset Police - £75,785", "- Dorset Council - £75,785", "- Total - £227,355",
+              "Summary of legal implications"]),
+    ])
+    [table] = contributions(pdf)
+    assert (table.period, table.page, table.layout) == ("2023/24", 1, "list")
+    assert [row.partner for row in table.rows] == ["BCP Council", "Dorset Police", "Dorset Council"]
+    assert [row.page for row in table.rows] == [1, 2, 2]
+    assert table.stated_total == Decimal("227355")
+
+
+def test_borderless_table_with_pence_and_suffixes(tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path / "borderless.pdf", [
+        Text(["Partner contributions for 2022/23 are set out below."]),
+        Grid([("Partner", "Amount", "Share"), ("Wiltshire Council", "£12,345.50", "50%"),
+              ("Wiltshire Police", "£7.5k", "30%"), ("NHS BSW ICB", "£4,938.20", "20%"),
+              ("Total", "£24,783.70", "")], ruled=False),
+    ])
+    [table] = contributions(pdf)
+    assert rows(table) == [
+        ("Wiltshire Council", Decimal("12345.50"), Decimal("50")),
+        ("Wiltshire Police", Decimal("7500"), Decimal("30")),
+        ("NHS BSW ICB", Decimal("4938.20"), Decimal("20")),
+    ]
+    assert table.stated_total == Decimal("24783.70")
+    assert table.period == "2022/23"
+
+
+def test_bullet_list_without_total(tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path / "bullets.pdf", [
+        Text(["Partners agreed contributions for 2022/23 as follows:",
+              "• Somerset Council - £40k", "• Avon and Somerset Police - £25k", "• NHS Somerset - £35k"]),
+    ])
+    [table] = contributions(pdf)
+    assert table.stated_total is None
+    assert [row.amount for row in table.rows] == [Decimal(40000), Decimal(25000), Decimal(35000)]
+
+
+def test_budget_tables_and_prose_are_not_contributions(tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path / "budget.pdf", [
+        Text(["At quarter 3 the forecast was £74.864m compared with a budget",
+              "of £72.12m, an overspend of £2.75m (3.81%). Savings total £2.09m.",
+              "The transformation programme aims to deliver £14.9m over five years."]),
+        Grid([("Service", "Budget", "Outturn", "Variance"), ("Children's Services", "£72.12m", "£74.86m", "£2.75m"),
+              ("Adult Care", "£130.2m", "£128.9m", "(£1.3m)"), ("Total", "£202.3m", "£203.8m", "£1.45m")],
+             columns=(0, 200, 280, 360)),
+        Text(["Budget by service 2022/23:"]),
+        Grid([("Staffing", "£1,200,000"), ("Premises", "£300,000"), ("Total", "£1,500,000")], columns=(0, 250)),
+    ])
+    assert contributions(pdf) == []
