@@ -9,6 +9,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -29,6 +30,9 @@ err = Console(stderr=True, soft_wrap=True)
 DbOption = Annotated[
     str, typer.Option("--db", help="SQLAlchemy URL, or a file path meaning a SQLite database.")
 ]
+
+ReportFormat = Enum("ReportFormat", {name: name for name in report.FORMATS}, type=str)
+FailOn = Enum("FailOn", {name: name for name in report.SEVERITY_RANK}, type=str)
 
 
 def one_line_errors(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -119,22 +123,17 @@ def _print_summary(summary: IngestSummary, quiet: bool) -> None:
 @one_line_errors
 def validate(
     database: DbOption = db.DEFAULT_DB,
-    fmt: Annotated[str, typer.Option("--format", help="text, json, junit or github.")] = "text",
-    fail_on: Annotated[str, typer.Option(help="Exit 1 on findings of this severity: error, warning, never.")]
-    = "error",
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="How to print the findings.")] = ReportFormat.text,
+    fail_on: Annotated[FailOn, typer.Option(help="Exit 1 on findings at least this severe.")] = FailOn.error,
 ) -> None:
     """Report the findings of the validation checks on everything in the database.
 
     Example: python cli.py validate --db council.db --format junit --fail-on error > validation.xml
     """
-    if fmt not in report.FORMATS:
-        raise typer.BadParameter(f"--format must be one of {', '.join(report.FORMATS)}")
-    if fail_on not in report.SEVERITY_RANK:
-        raise typer.BadParameter("--fail-on must be error, warning or never")
     engine = db.connect(database)
     issues = db.stored_issues(engine)
-    typer.echo(report.render(issues, db.stored_documents(engine), fmt))
-    if report.should_fail(issues, fail_on):
+    typer.echo(report.render(issues, db.stored_documents(engine), fmt.value))
+    if report.should_fail(issues, fail_on.value):
         raise typer.Exit(1)
 
 

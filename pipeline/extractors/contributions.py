@@ -7,7 +7,7 @@ lines (where present) telling which wrapped lines belong to which cell.
 
 What keeps budget tables and prose out: a row carries exactly one amount (multi-column numeric
 tables have several), a name of a few words (not a sentence), at least two partner rows, and a
-caption, header or label that speaks of contributions or partners.
+caption, header or label that speaks of contributions or partners, and a £ sign somewhere in it.
 """
 
 from __future__ import annotations
@@ -195,6 +195,8 @@ def _to_table(run: _Run) -> ContributionTable | None:
     context = [line.text for line in run.header + run.above] + [row.name for row in run.rows]
     if not any(_CONTEXT_WORDS.search(text) for text in context):
         return None
+    if not any("£" in text for text in [*context, *(row.line.text for row in run.rows)]):
+        return None  # figures in another currency, or counts: not a council's partner contributions
     first = run.rows[0].line
     return ContributionTable(
         period=_period(run),

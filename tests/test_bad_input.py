@@ -1,0 +1,72 @@
+"""Broken files: one clear line naming the file, the batch goes on, nothing of them is stored."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from pdfgen import Grid, Text, write_pdf
+from reportlab.pdfgen.canvas import Canvas
+from typer.testing import CliRunner
+
+from cli import app
+from pipeline.extract import extract_pdf
+from pipeline.pdf import PdfError
+
+
+def good_pdf(path: Path) -> Path:
+    return write_pdf(path, [
+        Text(["Contributions 2021/22:"]),
+        Grid([("Alpha Council", "£10", "50%"), ("Beta Police", "£10", "50%"), ("Total", "£20", "")]),
+    ])
+
+
+def encrypted_pdf(path: Path) -> Path:
+    canvas = Canvas(str(path), encrypt="secret")
+    canvas.drawString(72, 720, "Partner contributions")
+    canvas.save()
+    return path
+
+
+BAD_FILES = {
+    "empty.pdf": lambda p: p.write_bytes(b""),
+    "random.pdf": lambda p: p.write_bytes(bytes(range(256)) * 40),
+    "page.pdf": lambda p: p.write_text("<html><body>Not found</body></html>"),
+    "truncated.pdf": lambda p: p.write_bytes(good_pdf(p.with_suffix(".tmp")).read_bytes()[:400]),
+    "encrypted.pdf": encrypted_pdf,
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_bad_file_gives_a_one_line_reason(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    BAD_FILES[name](path)
+    with pytest.raises(PdfError) as raised:
+        extract_pdf(path)
+    message = str(raised.value)
+    assert message.startswith(f"{name}: ") and "\n" not in message
+
+
+def test_encrypted_pdf_opens_with_its_password(tmp_path: Path) -> None:
+    assert extract_pdf(encrypted_pdf(tmp_path / "e.pdf"), password="secret").page_count == 1
+    with pytest.raises(PdfError, match="password given is wrong"):
+        extract_pdf(tmp_path / "e.pdf", password="nope")
+
+
+def test_batch_goes_on_and_stores_nothing_of_broken_files(tmp_path: Path) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for name, make in BAD_FILES.items():
+        make(folder / name)
+    good_pdf(folder / "good.pdf")
+    database = tmp_path / "batch.db"
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(database), "--workers", "2",
+                                      "--extracted", str(tmp_path / "x")])
+    assert result.exit_code == 1
+    for name in BAD_FILES:
+        assert f"failed  {name}: " in result.output
+    assert "Traceback" not in result.output
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("SELECT file_name FROM documents").fetchall() == [("good.pdf",)]
+        assert connection.execute("SELECT count(*) FROM contributions").fetchone()[0] == 2
