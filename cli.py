@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
+import time
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -16,12 +17,13 @@ from typing import Annotated, Any
 import click
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from pipeline import db, report
 from pipeline.checks import CHECKS
 from pipeline.extract import extract_pdf
-from pipeline.ingest import FileOutcome, IngestSummary, default_workers, ingest
+from pipeline.ingest import FileOutcome, IngestSummary, default_workers, find_pdfs, ingest
 from pipeline.pdf import PdfError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
@@ -85,18 +87,34 @@ def ingest_command(
     Example: python cli.py ingest raw_docs/ --db council.db
     """
     engine = db.connect(database)
+    files = find_pdfs(paths)
+    with _progress(quiet) as progress:
+        task = progress.add_task("ingest", total=len(files), pages=0, rate="0.0")
+        started = time.perf_counter()
 
-    def show(outcome: FileOutcome) -> None:
-        if outcome.status == "failed":
-            err.print(f"[red]failed[/red]  {outcome.error}", highlight=False)
-        elif not quiet:
-            err.print(f"{outcome.status:9s} {outcome.path}", highlight=False)
+        def show(outcome: FileOutcome) -> None:
+            if outcome.status == "failed":
+                progress.console.print(f"[red]failed[/red]  {outcome.error}", highlight=False)
+            elif not quiet:
+                progress.console.print(f"{outcome.status:9s} {outcome.path}", highlight=False)
+            pages = progress.tasks[task].fields["pages"] + (outcome.extraction.page_count if outcome.extraction else 0)
+            rate = pages / max(time.perf_counter() - started, 1e-6)
+            progress.update(task, advance=1, pages=pages, rate=f"{rate:.1f}")
 
-    summary = ingest(paths, engine, workers=workers, password=password, extracted_dir=extracted,
-                     on_outcome=show)
+        summary = ingest(files, engine, workers=workers, password=password, extracted_dir=extracted,
+                         on_outcome=show)
     _print_summary(summary, quiet)
     if summary.failures:
         raise typer.Exit(1)
+
+
+def _progress(quiet: bool) -> Progress:
+    """A progress bar on stderr with files done and pages per second (hidden with --quiet)."""
+    return Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+        TextColumn("{task.fields[pages]} pages, {task.fields[rate]} pages/s"), TimeElapsedColumn(),
+        console=err, disable=quiet, transient=False,
+    )
 
 
 def _print_summary(summary: IngestSummary, quiet: bool) -> None:

@@ -7,6 +7,8 @@ in one transaction, so a failure leaves nothing of that document behind.
 from __future__ import annotations
 
 import re
+import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -31,17 +33,38 @@ def connect(db: str = DEFAULT_DB) -> Engine:
     engine = create_engine(database_url(db))
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin_immediate)
     ensure_schema(engine)
     return engine
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets readers work during an ingest; the busy timeout lets two ingests take turns.
+    dbapi_connection.isolation_level = None  # transactions are begun by _sqlite_begin_immediate
     cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout = 60000")  # first: switching to WAL itself may have to wait
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute("PRAGMA busy_timeout = 30000")
+    _switch_to_wal(cursor)
     cursor.close()
+
+
+def _switch_to_wal(cursor: Any, attempts: int = 100) -> None:
+    # SQLite does not wait (busy timeout) to change the journal mode of a database that another
+    # process is creating at the same moment: it answers 'locked' at once, so try again.
+    for attempt in range(attempts):
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05)
+
+
+def _sqlite_begin_immediate(connection: Connection) -> None:
+    # Take the write lock when the transaction starts: two processes storing at once then wait
+    # for each other (busy timeout) instead of failing when a read lock cannot be upgraded.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def schema_statements(dialect: str) -> list[str]:

@@ -24,7 +24,9 @@ from ..pdf import Page, PdfDocument, Rule
 _MONEY_ANYWHERE = re.compile(MONEY_TOKEN)
 _MONEY_WORD = re.compile(rf"^\(?{MONEY_TOKEN}\)?$", re.IGNORECASE)
 # Bullets and list numbering; '(cid:127)' is how pdfplumber shows a bullet glyph with no Unicode mapping.
-_LEADING_MARKER = re.compile(r"^(?:[-–—•●▪◦*·o\uf000-\uf0ff]|\(cid:\d+\)|\(?[a-z0-9]{1,3}[.)])\s+", re.IGNORECASE)
+_LEADING_MARKER = re.compile(
+    r"^(?:[-–—•●▪◦*·o\uf000-\uf0ff]|\(cid:\d+\)|\(?[a-z0-9]{1,3}[.)]|\d{1,2}(?=\s+[A-Z]))\s+", re.IGNORECASE
+)
 _TRAILING_SEPARATOR = re.compile(r"\s*[-–—:=]+\s*$")
 _TOTAL_LABEL = re.compile(r"^(?:grand\s+|overall\s+)?total\b", re.IGNORECASE)
 _CONTEXT_WORDS = re.compile(r"contribut|partner|funding|funded|share", re.IGNORECASE)
@@ -42,6 +44,7 @@ class _Row:
     label: str
     amount: Decimal
     share: Decimal | None
+    figures_x0: float  # left edge of the amount (and share) columns
     extra: list[Line] = field(default_factory=list)  # wrapped lines of the label's cell
 
     @property
@@ -85,7 +88,7 @@ def _may_hold_rows(page: Page) -> bool:
 
 def _page_runs(page: Page, carried: _Run | None) -> tuple[list[_Run], _Run | None]:
     """Runs of rows on one page; the last one stays open if it may continue on the next page."""
-    lines = [line for line in group_lines(page.words, page.number) if line.text.strip()]
+    lines = _join_dangling_amounts([line for line in group_lines(page.words, page.number) if line.text.strip()])
     runs: list[_Run] = []
     current = carried
     index = _skip_repeated_header(lines, carried) if carried else 0
@@ -115,6 +118,19 @@ def _page_runs(page: Page, carried: _Run | None) -> tuple[list[_Run], _Run | Non
     return runs, None
 
 
+def _join_dangling_amounts(lines: list[Line]) -> list[Line]:
+    """'Trinity Ward -' followed by a line holding only '£1,250': one list item wrapped before its amount."""
+    joined: list[Line] = []
+    for line in lines:
+        previous = joined[-1] if joined else None
+        if (previous and _TRAILING_SEPARATOR.search(previous.text) and _MONEY_WORD.match(line.text)
+                and line.top - previous.bottom < (previous.bottom - previous.top)):
+            joined[-1] = Line(previous.page, previous.words + line.words)
+        else:
+            joined.append(line)
+    return joined
+
+
 def _skip_repeated_header(lines: list[Line], run: _Run) -> int | None:
     """Index of the first row on a continuation page, past a repeated header; None if no continuation."""
     header_keys = {line.text for line in run.header}
@@ -141,17 +157,23 @@ def _layout(line: Line) -> str:
 
 
 def _parse_row(line: Line) -> _Row | None:
+    """'Name  £amount  [share%]', with the share also accepted before the amount."""
     words = [word.text for word in line.words]
-    share = parse_percent(words[-1]) if words else None
-    if share is not None:
-        words = words[:-1]
+    share, words = _take_share(words)
     amount_text, words = _take_amount(words)
     if amount_text is None or (amount := parse_money(amount_text)) is None or amount <= 0:
         return None
+    if share is None:
+        share, words = _take_share(words)
     label = _TRAILING_SEPARATOR.sub("", _LEADING_MARKER.sub("", " ".join(words))).strip()
-    if not _looks_like_name(label):
+    if not words or not _looks_like_name(label):
         return None
-    return _Row(line, label, amount, share)
+    return _Row(line, label, amount, share, figures_x0=line.words[len(words)].x0)
+
+
+def _take_share(words: list[str]) -> tuple[Decimal | None, list[str]]:
+    share = parse_percent(words[-1]) if words else None
+    return (share, words[:-1]) if share is not None else (None, words)
 
 
 def _take_amount(words: list[str]) -> tuple[str | None, list[str]]:
@@ -177,8 +199,7 @@ def _continues_label(row: _Row, line: Line, rules: list[Rule], lines: list[Line]
     if _MONEY_ANYWHERE.search(line.text) or _parse_row(line):
         return False
     previous = row.extra[-1] if row.extra else row.line
-    amount_left = row.line.words[-1 if row.share is None else -2].x0
-    in_label_column = abs(line.x0 - row.line.x0) <= 12 and line.x1 < amount_left
+    in_label_column = abs(line.x0 - row.line.x0) <= 12 and line.x1 < row.figures_x0
     if not in_label_column or line.page != previous.page:
         return False
     if any(rule.orientation == "h" for rule in rules):
