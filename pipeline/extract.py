@@ -2,23 +2,50 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from .checks import run_checks
 from .extractors.agenda import extract_agenda_items, extract_meeting
 from .extractors.contributions import extract_contributions
 from .extractors.forward_plan import extract_forward_plans
-from .model import Extraction
-from .pdf import PdfDocument
+from .model import Extraction, Issue
+from .pdf import PdfDocument, PdfError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def extract_pdf(path: Path | str, password: str | None = None) -> Extraction:
-    """Read the PDF once and return everything found in it, with the checks' findings."""
+    """Read the PDF once and return everything found in it, with the checks' findings.
+
+    Raises PdfError (one line naming the file) when the file cannot be read at all.
+    """
     with PdfDocument(path, password=password) as document:
         extraction = Extraction(file=document.name, sha256=document.sha256, page_count=document.page_count)
-        extraction.meeting = extract_meeting(document)
-        extraction.agenda_items = extract_agenda_items(document)
-        extraction.contribution_tables = extract_contributions(document)
-        extraction.forward_plans = extract_forward_plans(document)
-    extraction.issues = run_checks(extraction)
+        failures: list[Issue] = []
+
+        def run(extractor: Callable[[PdfDocument], T], empty: T) -> T:
+            return _guarded(extractor, document, empty, failures)
+
+        extraction.meeting = run(extract_meeting, extraction.meeting)
+        extraction.agenda_items = run(extract_agenda_items, [])
+        extraction.contribution_tables = run(extract_contributions, [])
+        extraction.forward_plans = run(extract_forward_plans, [])
+    extraction.issues = failures + run_checks(extraction)
     return extraction
+
+
+def _guarded(extractor: Callable[[PdfDocument], T], document: PdfDocument, empty: T, failures: list[Issue]) -> T:
+    """Run one extractor; a failure inside it costs that table kind, not the whole document."""
+    try:
+        return extractor(document)
+    except PdfError:
+        raise
+    except Exception as error:  # a bug or a page no parser can read: report it, keep the rest
+        log.warning("%s: %s failed: %r", document.name, extractor.__name__, error)
+        failures.append(Issue("extraction_failed", "warning",
+                              f"{document.name}: {extractor.__name__} failed ({type(error).__name__}: {error})"))
+        return empty

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -167,20 +168,35 @@ class PdfDocument:
         return self._plumber
 
     def _plumber_page(self, number: int) -> pdfplumber.page.Page:
-        return self._plumber_pdf().pages[number - 1]
+        with self._parsing(number):
+            return self._plumber_pdf().pages[number - 1]
+
+    @contextmanager
+    def _parsing(self, number: int) -> Iterator[None]:
+        """pdfminer fails in many ways on damaged files; each becomes one PdfError naming the page."""
+        try:
+            yield
+        except PdfError:
+            raise
+        except RecursionError:
+            raise PdfError(self.path, f"page {number} nests objects too deeply to parse") from None
+        except Exception as exc:
+            raise PdfError(self.path, f"page {number} cannot be parsed ({type(exc).__name__})") from None
 
     def _release(self, number: int) -> None:
         if self._plumber is not None:
             self._plumber.pages[number - 1].close()
 
     def _words(self, number: int) -> list[Word]:
-        raw = self._plumber_page(number).extract_words(keep_blank_chars=False, x_tolerance=1.5)
+        with self._parsing(number):
+            raw = self._plumber_page(number).extract_words(keep_blank_chars=False, x_tolerance=1.5)
         return [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"]) for w in raw]
 
     def _rules(self, number: int) -> list[Rule]:
-        page = self._plumber_page(number)
+        with self._parsing(number):
+            edges = self._plumber_page(number).edges
         rules = []
-        for edge in page.edges:
+        for edge in edges:
             orientation = edge.get("orientation")
             if orientation in ("h", "v"):
                 rules.append(Rule(orientation, edge["x0"], edge["x1"], edge["top"], edge["bottom"]))
