@@ -25,6 +25,7 @@ from pipeline.checks import CHECKS
 from pipeline.extract import extract_pdf
 from pipeline.ingest import FileOutcome, IngestSummary, default_workers, find_pdfs, ingest
 from pipeline.pdf import PdfError
+from pipeline.query import export, run_query
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
 err = Console(stderr=True, soft_wrap=True)
@@ -34,6 +35,7 @@ DbOption = Annotated[
 ]
 
 ReportFormat = Enum("ReportFormat", {name: name for name in report.FORMATS}, type=str)
+QueryFormat = Enum("QueryFormat", {name: name for name in ("table", "csv", "json")}, type=str)
 FailOn = Enum("FailOn", {name: name for name in report.SEVERITY_RANK}, type=str)
 
 
@@ -153,6 +155,46 @@ def validate(
     typer.echo(report.render(issues, db.stored_documents(engine), fmt.value))
     if report.should_fail(issues, fail_on.value):
         raise typer.Exit(1)
+
+
+@app.command()
+@one_line_errors
+def query(
+    sql: Annotated[str, typer.Argument(help="One SELECT statement (the database is opened read-only).")],
+    database: DbOption = db.DEFAULT_DB,
+    fmt: Annotated[QueryFormat, typer.Option("--format", help="How to print the rows.")] = QueryFormat.table,
+) -> None:
+    """Run a read-only SQL query and print the rows; writes of any kind are refused.
+
+    Example: python cli.py query "SELECT partner, amount_pence / 100.0 AS amount FROM contributions"
+    """
+    result = run_query(database, sql)
+    frame = result.frame()
+    if fmt is QueryFormat.csv:
+        sys.stdout.write(frame.to_csv(index=False))
+    elif fmt is QueryFormat.json:
+        sys.stdout.write(frame.to_json(orient="records", force_ascii=False, indent=2) + "\n")
+    else:
+        table = Table(*result.columns)
+        for row in result.rows:
+            table.add_row(*("" if value is None else str(value) for value in row))
+        Console(soft_wrap=True).print(table)
+
+
+@app.command(name="export")
+@one_line_errors
+def export_command(
+    relation: Annotated[str, typer.Argument(help="A table or view, e.g. contributions_by_period.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write; its suffix picks the format.")],
+    database: DbOption = db.DEFAULT_DB,
+) -> None:
+    """Export a whole table or view to CSV (.csv) or Parquet (.parquet).
+
+    Example: python cli.py export contributions_by_period -o contributions.parquet
+    """
+    fmt = "parquet" if output.suffix.lower() == ".parquet" else "csv"
+    count = export(database, relation, output, fmt)
+    err.print(f"{count} rows of {relation} written to {output}", highlight=False)
 
 
 @app.command(name="checks")

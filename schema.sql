@@ -115,3 +115,34 @@ CREATE INDEX IF NOT EXISTS idx_contributions_table ON contributions (table_id);
 CREATE INDEX IF NOT EXISTS idx_decisions_plan ON forward_plan_decisions (plan_id);
 CREATE INDEX IF NOT EXISTS idx_issues_document ON validation_issues (document_id);
 CREATE INDEX IF NOT EXISTS idx_agenda_items_meeting ON agenda_items (meeting_id);
+
+-- Views for researchers. Dropped and re-created on connect so they follow the tables above.
+
+-- Every contribution with its table's period and total, and where it was printed.
+DROP VIEW IF EXISTS contributions_by_period;
+CREATE VIEW contributions_by_period AS
+SELECT t.period, c.partner, c.amount_pence / 100.0 AS amount, c.share_pct,
+       t.stated_total_pence / 100.0 AS stated_total, d.council, d.committee, d.meeting_date,
+       t.agenda_item_number, d.file_name, c.page
+FROM contributions c
+JOIN contribution_tables t ON t.id = c.table_id
+JOIN documents d ON d.id = c.document_id;
+
+-- Agenda items with the meeting they belong to.
+DROP VIEW IF EXISTS agenda_items_with_meeting;
+CREATE VIEW agenda_items_with_meeting AS
+SELECT m.council, m.committee, m.meeting_date, a.number, a.title, a.page_start, a.page_end,
+       a.physical_start, a.physical_end, d.file_name
+FROM agenda_items a
+JOIN documents d ON d.id = a.document_id
+LEFT JOIN meetings m ON m.id = a.meeting_id;
+
+-- Forward-plan decisions with the plan that lists them.
+DROP VIEW IF EXISTS forward_plan_decisions_with_plan;
+CREATE VIEW forward_plan_decisions_with_plan AS
+SELECT p.council, p.title AS plan_title, p.published, f.subject, f.decision_maker, f.decision_date,
+       f.key_decision, f.public_access, f.portfolio_holder, f.officer_name, f.officer_title,
+       f.officer_email, d.file_name, f.page
+FROM forward_plan_decisions f
+JOIN forward_plans p ON p.id = f.plan_id
+JOIN documents d ON d.id = f.document_id;

@@ -1,0 +1,69 @@
+"""query is read-only whatever the SQL; export writes any table or view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from pdfgen import Grid, Text, write_pdf
+from typer.testing import CliRunner
+
+from cli import app
+from pipeline import db
+from pipeline.ingest import ingest
+from pipeline.query import ReadOnlyError, run_query
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("q")
+    write_pdf(folder / "report.pdf", [
+        Text(["Partner contributions for 2020/21:"]),
+        Grid([("Partner", "Contribution"), ("BCP Council", "£60,000.50"), ("Dorset Police", "£40,000"),
+              ("Total", "£100,000.50")]),
+    ])
+    path = str(folder / "q.db")
+    ingest([folder], db.connect(path))
+    return path
+
+
+WRITES = [
+    "DELETE FROM documents",
+    "INSERT INTO meetings (council, committee, meeting_date) VALUES ('a', 'b', 'c')",
+    "UPDATE contributions SET amount_pence = 0",
+    "DROP TABLE contributions",
+    "ATTACH DATABASE ':memory:' AS other",
+    "PRAGMA journal_mode = DELETE",
+    "CREATE TEMP TABLE scratch (x)",
+    "WITH x AS (SELECT 1) DELETE FROM documents",
+]
+
+
+@pytest.mark.parametrize("sql", WRITES)
+def test_writes_are_refused(database: str, sql: str) -> None:
+    with pytest.raises(ReadOnlyError):
+        run_query(database, sql)
+    assert run_query(database, "SELECT count(*) FROM contributions").rows == [(2,)]
+
+
+def test_query_formats(database: str) -> None:
+    sql = "SELECT partner, amount FROM contributions_by_period ORDER BY partner"
+    csv = runner.invoke(app, ["query", sql, "--db", database, "--format", "csv"])
+    assert csv.exit_code == 0 and csv.stdout.splitlines() == ["partner,amount", "BCP Council,60000.5",
+                                                              "Dorset Police,40000.0"]
+    assert '"partner":"BCP Council"' in runner.invoke(app, ["query", sql, "--db", database, "--format", "json"]).stdout
+    refused = runner.invoke(app, ["query", "DELETE FROM documents", "--db", database])
+    assert refused.exit_code == 1 and "read-only" in refused.output
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_export_views_and_tables(database: str, tmp_path: Path, suffix: str) -> None:
+    target = tmp_path / f"out{suffix}"
+    result = runner.invoke(app, ["export", "contributions_by_period", "-o", str(target), "--db", database])
+    assert result.exit_code == 0, result.output
+    frame = pd.read_parquet(target) if suffix == ".parquet" else pd.read_csv(target)
+    assert sorted(frame["partner"]) == ["BCP Council", "Dorset Police"]
+    assert runner.invoke(app, ["export", "no_such_table", "-o", str(target), "--db", database]).exit_code == 1
