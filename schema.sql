@@ -121,8 +121,8 @@ CREATE INDEX IF NOT EXISTS idx_agenda_items_meeting ON agenda_items (meeting_id)
 -- Every contribution with its table's period and total, and where it was printed.
 DROP VIEW IF EXISTS contributions_by_period;
 CREATE VIEW contributions_by_period AS
-SELECT t.period, c.partner, c.amount_pence / 100.0 AS amount, c.share_pct,
-       t.stated_total_pence / 100.0 AS stated_total, d.council, d.committee, d.meeting_date,
+SELECT t.period, c.partner, CAST(c.amount_pence / 100.0 AS NUMERIC(14, 2)) AS amount, c.share_pct,
+       CAST(t.stated_total_pence / 100.0 AS NUMERIC(14, 2)) AS stated_total, d.council, d.committee, d.meeting_date,
        t.agenda_item_number, d.file_name, c.page
 FROM contributions c
 JOIN contribution_tables t ON t.id = c.table_id

@@ -81,7 +81,7 @@ def run_query(db: str, sql: str) -> QueryResult:
 
 def _is_write_refusal(error: Exception) -> bool:
     message = str(error).lower()
-    return any(word in message for word in ("not authorized", "read-only", "readonly", "read only"))
+    return any(word in message for word in ("authoriz", "read-only", "readonly", "read only"))
 
 
 def _first_line(error: Exception) -> str:

@@ -23,3 +23,34 @@ def raw_doc(name: str) -> Path:
     path = RAW_DOCS / name
     assert path.exists(), f"{name} is missing from raw_docs/: run python scripts/make_samples.py"
     return path
+
+
+PG_ENV = "COUNCIL_TABLES_TEST_PG"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database: a SQLite file, or the PostgreSQL server named by $COUNCIL_TABLES_TEST_PG."""
+    if request.param == "sqlite":
+        return str(tmp_path / "council.db")
+    return _empty_postgres()
+
+
+def _empty_postgres() -> str:
+    import os
+
+    from sqlalchemy import create_engine, text
+
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.skip(f"no PostgreSQL server: set {PG_ENV} (bash scripts/start_postgres.sh prints one)")
+    engine = create_engine(url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+    except Exception as error:  # noqa: BLE001 - any failure to reach the server means: skip
+        pytest.skip(f"PostgreSQL at {PG_ENV} is not reachable: {str(error).splitlines()[0]}")
+    finally:
+        engine.dispose()
+    return url

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from pdfgen import Grid, Text, write_pdf
 from typer.testing import CliRunner
 
 from cli import app
+from pipeline.query import run_query
 
 runner = CliRunner()
 
@@ -47,23 +47,23 @@ def test_extract_prints_contract_json(docs: Path) -> None:
     assert {"agenda_items", "forward_plan", "issues", "meeting"} <= set(data)
 
 
-def test_ingest_is_idempotent_and_validate_fails_on_errors(docs: Path, tmp_path: Path) -> None:
-    database = tmp_path / "council.db"
-    first = ingest(str(docs), "--db", str(database), "--extracted", str(tmp_path / "extracted"), "--workers", "1")
+def test_ingest_is_idempotent_and_validate_fails_on_errors(docs: Path, tmp_path: Path, database_url: str) -> None:
+    database = database_url
+    first = ingest(str(docs), "--db", database, "--extracted", str(tmp_path / "extracted"), "--workers", "1")
     assert first.exit_code == 0, first.output
     assert sorted(p.name for p in (tmp_path / "extracted").iterdir()) == ["clean.json", "duplicate.json"]
     counts = _counts(database)
-    again = ingest(str(docs), "--db", str(database), "--workers", "1")
+    again = ingest(str(docs), "--db", database, "--workers", "1", "--extracted", str(tmp_path / "extracted"))
     assert again.exit_code == 0 and "2 unchanged" in again.output
     assert _counts(database) == counts == {"documents": 2, "contributions": 5, "validation_issues": 1}
 
-    result = runner.invoke(app, ["validate", "--db", str(database), "--fail-on", "error"])
+    result = runner.invoke(app, ["validate", "--db", database, "--fail-on", "error"])
     assert result.exit_code == 1 and "Dorset Police" in result.output
-    assert runner.invoke(app, ["validate", "--db", str(database), "--fail-on", "never"]).exit_code == 0
+    assert runner.invoke(app, ["validate", "--db", database, "--fail-on", "never"]).exit_code == 0
 
 
-def test_validate_formats(docs: Path, tmp_path: Path) -> None:
-    database = str(tmp_path / "c.db")
+def test_validate_formats(docs: Path, tmp_path: Path, database_url: str) -> None:
+    database = database_url
     ingest(str(docs), "--db", database, "--workers", "1", "--extracted", str(tmp_path / "x"))
     junit = runner.invoke(app, ["validate", "--db", database, "--format", "junit", "--fail-on", "never"]).stdout
     assert junit.count("<testsuite ") == 2 and junit.count("<failure") == 1 and 'name="duplicate_partner"' in junit
@@ -81,7 +81,7 @@ def test_plain_path_and_url_mean_the_same_database(docs: Path, tmp_path: Path) -
     result = ingest(str(docs / "clean.pdf"), "--db", f"sqlite:///{database}", "--workers", "1",
                     "--extracted", str(tmp_path / "x"))
     assert result.exit_code == 0
-    assert _counts(database)["documents"] == 1
+    assert _counts(str(database))["documents"] == 1
 
 
 def test_checks_lists_the_registry() -> None:
@@ -101,7 +101,6 @@ def test_bad_database_url_is_one_line(tmp_path: Path, docs: Path) -> None:
     assert "error:" in result.output and "Traceback" not in result.output
 
 
-def _counts(database: Path) -> dict[str, int]:
-    with sqlite3.connect(database) as connection:
-        return {table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("documents", "contributions", "validation_issues")}
+def _counts(database: str) -> dict[str, int]:
+    return {table: run_query(database, f"SELECT count(*) FROM {table}").rows[0][0]
+            for table in ("documents", "contributions", "validation_issues")}
