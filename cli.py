@@ -21,7 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from pipeline import db, report
-from pipeline.checks import CHECKS
+from pipeline.checks import CHECKS, DATABASE_CHECKS
 from pipeline.extract import extract_pdf
 from pipeline.ingest import FileOutcome, IngestSummary, default_workers, find_pdfs, ingest
 from pipeline.pdf import PdfError
@@ -36,7 +36,7 @@ DbOption = Annotated[
 
 ReportFormat = Enum("ReportFormat", {name: name for name in report.FORMATS}, type=str)
 QueryFormat = Enum("QueryFormat", {name: name for name in ("table", "csv", "json")}, type=str)
-FailOn = Enum("FailOn", {name: name for name in report.SEVERITY_RANK}, type=str)
+FailOn = Enum("FailOn", {name: name for name in ("error", "warning", "never")}, type=str)
 
 
 def one_line_errors(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -203,7 +203,7 @@ def list_checks() -> None:
 
     Example: python cli.py checks
     """
-    for entry in CHECKS.values():
+    for entry in [*CHECKS.values(), *DATABASE_CHECKS.values()]:
         typer.echo(f"{entry.code:30s} {entry.severity:8s} {entry.description}")
 
 

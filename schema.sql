@@ -13,6 +13,33 @@ CREATE TABLE IF NOT EXISTS meetings (
     UNIQUE (council, committee, meeting_date)
 );
 
+-- Organisations and people named in the documents, one row each, whatever the spelling.
+CREATE TABLE IF NOT EXISTS entities (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,               -- 'council', 'committee', 'partner' or 'person'
+    name TEXT NOT NULL,               -- the canonical name
+    UNIQUE (kind, name)
+);
+
+-- Every spelling of an entity's name seen or seeded ('Dorset Constabulary' -> 'Dorset Police').
+-- Seeded from pipeline/data/aliases.csv (extend it, or pass --aliases FILE to ingest).
+CREATE TABLE IF NOT EXISTS entity_aliases (
+    kind TEXT NOT NULL,
+    alias_key TEXT NOT NULL,          -- the name with case, spaces and quotes folded
+    alias TEXT NOT NULL,              -- as written
+    entity_id INTEGER NOT NULL REFERENCES entities(id),
+    source TEXT NOT NULL,             -- 'seed', or the file where the name was first seen
+    PRIMARY KEY (kind, alias_key)
+);
+
+-- One real-world decision, however many forward plans list it (see forward_plan_decisions.decision_id).
+CREATE TABLE IF NOT EXISTS decisions (
+    id INTEGER PRIMARY KEY,
+    council TEXT,
+    decision_maker TEXT,
+    subject_key TEXT NOT NULL         -- the subject folded for matching small wording changes
+);
+
 -- One ingested PDF. The same bytes (same sha256) are never stored twice.
 CREATE TABLE IF NOT EXISTS documents (
     id INTEGER PRIMARY KEY,
@@ -62,6 +89,7 @@ CREATE TABLE IF NOT EXISTS contributions (
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     position INTEGER NOT NULL,        -- 1-based order in the table
     partner TEXT NOT NULL,            -- as printed
+    partner_id INTEGER REFERENCES entities(id),  -- the partner, whatever the spelling
     amount_pence BIGINT NOT NULL,
     share_pct NUMERIC,                -- the percentage as printed (32 for 32%); NULL when none
     page INTEGER NOT NULL,
@@ -97,6 +125,8 @@ CREATE TABLE IF NOT EXISTS forward_plan_decisions (
     officer_name TEXT,
     officer_title TEXT,
     officer_email TEXT,
+    officer_id INTEGER REFERENCES entities(id),
+    decision_id INTEGER REFERENCES decisions(id),  -- the same decision in other plans shares this
     page INTEGER NOT NULL
 );
 
@@ -146,3 +176,70 @@ SELECT p.council, p.title AS plan_title, p.published, f.subject, f.decision_make
 FROM forward_plan_decisions f
 JOIN forward_plans p ON p.id = f.plan_id
 JOIN documents d ON d.id = f.document_id;
+
+-- One row per (period, partner, amount) however many documents print it. A partner with two
+-- rows for one period is a disagreement between documents (see contribution_conflicts).
+DROP VIEW IF EXISTS contribution_facts;
+CREATE VIEW contribution_facts AS
+SELECT t.period, e.name AS partner, CAST(c.amount_pence / 100.0 AS NUMERIC(14, 2)) AS amount,
+       COUNT(DISTINCT c.document_id) AS documents, MIN(d.file_name) AS first_file, MAX(d.file_name) AS last_file
+FROM contributions c
+JOIN contribution_tables t ON t.id = c.table_id
+JOIN entities e ON e.id = c.partner_id
+JOIN documents d ON d.id = c.document_id
+GROUP BY t.period, e.name, c.amount_pence;
+
+-- Two documents giving different amounts (or totals) for the same partnership and period. Tables
+-- are taken to be the same partnership's when they share at least two partners.
+DROP VIEW IF EXISTS contribution_conflicts;
+CREATE VIEW contribution_conflicts AS
+WITH same_partnership AS (
+    SELECT ta.id AS table_a, tb.id AS table_b
+    FROM contribution_tables ta
+    JOIN contribution_tables tb ON tb.period = ta.period AND tb.document_id <> ta.document_id
+    JOIN documents da ON da.id = ta.document_id
+    JOIN documents db ON db.id = tb.document_id
+    WHERE (da.file_name < db.file_name OR (da.file_name = db.file_name AND da.sha256 < db.sha256))
+      AND 2 <= (SELECT COUNT(*) FROM contributions x JOIN contributions y ON y.partner_id = x.partner_id
+                WHERE x.table_id = ta.id AND y.table_id = tb.id)
+)
+SELECT ta.period, e.name AS partner, da.file_name AS file, ca.page, ca.amount_pence,
+       db.file_name AS other_file, cb.page AS other_page, cb.amount_pence AS other_amount_pence
+FROM same_partnership s
+JOIN contribution_tables ta ON ta.id = s.table_a
+JOIN contribution_tables tb ON tb.id = s.table_b
+JOIN contributions ca ON ca.table_id = ta.id
+JOIN contributions cb ON cb.table_id = tb.id AND cb.partner_id = ca.partner_id
+JOIN entities e ON e.id = ca.partner_id
+JOIN documents da ON da.id = ta.document_id
+JOIN documents db ON db.id = tb.document_id
+WHERE ca.amount_pence <> cb.amount_pence
+UNION ALL
+SELECT ta.period, NULL AS partner, da.file_name, ta.page, ta.stated_total_pence,
+       db.file_name, tb.page, tb.stated_total_pence
+FROM same_partnership s
+JOIN contribution_tables ta ON ta.id = s.table_a
+JOIN contribution_tables tb ON tb.id = s.table_b
+JOIN documents da ON da.id = ta.document_id
+JOIN documents db ON db.id = tb.document_id
+WHERE ta.stated_total_pence <> tb.stated_total_pence;
+
+-- Each real decision with how its due date moved across the forward plans that list it.
+DROP VIEW IF EXISTS decision_slippage;
+CREATE VIEW decision_slippage AS
+SELECT d.id AS decision_id, MIN(f.subject) AS subject, d.council, d.decision_maker,
+       COUNT(*) AS sightings, COUNT(DISTINCT f.decision_date) AS due_dates,
+       MIN(f.decision_date) AS earliest_due, MAX(f.decision_date) AS latest_due
+FROM decisions d
+JOIN forward_plan_decisions f ON f.decision_id = d.id
+GROUP BY d.id, d.council, d.decision_maker;
+
+-- Researcher-facing names for the entities.
+DROP VIEW IF EXISTS partners;
+CREATE VIEW partners AS SELECT id, name FROM entities WHERE kind = 'partner';
+DROP VIEW IF EXISTS people;
+CREATE VIEW people AS SELECT id, name FROM entities WHERE kind = 'person';
+DROP VIEW IF EXISTS councils;
+CREATE VIEW councils AS SELECT id, name FROM entities WHERE kind = 'council';
+DROP VIEW IF EXISTS committees;
+CREATE VIEW committees AS SELECT id, name FROM entities WHERE kind = 'committee';

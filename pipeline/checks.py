@@ -11,7 +11,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .model import ContributionTable, Extraction, Issue
+from sqlalchemy import Connection, text
+
+from .model import ContributionTable, Extraction, Issue, StoredIssue
 from .normalise import name_key
 
 SHARE_TOLERANCE_POINTS = Decimal("0.5")
@@ -40,6 +42,31 @@ def check(code: str, severity: str, description: str) -> Callable:
 
 def run_checks(extraction: Extraction) -> list[Issue]:
     return [issue for entry in CHECKS.values() for issue in entry.run(extraction)]
+
+
+@dataclass(frozen=True)
+class DatabaseCheck:
+    """A check across documents: it reads the whole database when `validate` runs."""
+
+    code: str
+    severity: str
+    description: str
+    run: Callable[[Connection], Iterable[StoredIssue]]
+
+
+DATABASE_CHECKS: dict[str, DatabaseCheck] = {}
+
+
+def database_check(code: str, severity: str, description: str) -> Callable:
+    def register(function: Callable[[Connection], Iterable[StoredIssue]]) -> Callable:
+        DATABASE_CHECKS[code] = DatabaseCheck(code, severity, description, function)
+        return function
+
+    return register
+
+
+def run_database_checks(connection: Connection) -> list[StoredIssue]:
+    return [issue for entry in DATABASE_CHECKS.values() for issue in entry.run(connection)]
 
 
 def money(amount: Decimal) -> str:
@@ -113,3 +140,19 @@ def missing_total(extraction: Extraction) -> Iterator[Issue]:
                 f"(the {len(table.rows)} rows add up to {money(added)})",
                 table.page, table.period,
             )
+
+
+@database_check("contribution_conflict", "error",
+                "two documents give different amounts or totals for the same partnership and period")
+def contribution_conflict(connection: Connection) -> Iterator[StoredIssue]:
+    rows = connection.execute(text(
+        "SELECT period, partner, file, page, amount_pence, other_file, other_page, other_amount_pence "
+        "FROM contribution_conflicts ORDER BY other_file, other_page, partner, file"
+    ))
+    for period, partner, file, page, pence, other_file, other_page, other_pence in rows:
+        what = f"'{partner}'" if partner else "the total"
+        yield StoredIssue(
+            other_file, "contribution_conflict", "error", other_page, partner or period,
+            f"{other_file} page {other_page} gives {what} for {period} as {money(Decimal(other_pence) / 100)} "
+            f"but {file} page {page} gives {money(Decimal(pence) / 100)}",
+        )

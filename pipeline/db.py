@@ -17,7 +17,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 
-from .model import ContributionTable, Extraction, ForwardPlan
+from . import reconcile
+from .checks import run_database_checks
+from .model import ContributionTable, Extraction, ForwardPlan, Issue, StoredIssue
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema.sql"
 DEFAULT_DB = "council.db"
@@ -75,10 +77,12 @@ def schema_statements(dialect: str) -> list[str]:
     return [statement.strip() for statement in sql.split(";") if statement.strip()]
 
 
-def ensure_schema(engine: Engine) -> None:
+def ensure_schema(engine: Engine, alias_files: list[Path] | None = None) -> None:
+    """Create what is missing (tables, views) and load the alias files; safe to run every time."""
     with engine.begin() as connection:
         for statement in schema_statements(engine.dialect.name):
             connection.execute(text(statement))
+        reconcile.seed_aliases(connection, alias_files)
 
 
 def is_stored(engine: Engine, sha256: str) -> bool:
@@ -101,15 +105,116 @@ def store(engine: Engine, extraction: Extraction, source_path: str | None = None
         ).scalar()
         if existing is not None:
             return StoreResult(existing, created=False)
-        meeting_id = _meeting_id(connection, extraction)
-        document_id = _insert_document(connection, extraction, source_path, meeting_id)
-        _insert_agenda_items(connection, extraction, document_id, meeting_id)
-        for table in extraction.contribution_tables:
-            _insert_contribution_table(connection, table, document_id)
-        for plan in extraction.forward_plans:
-            _insert_forward_plan(connection, plan, document_id)
-        _insert_issues(connection, extraction, document_id)
+        document_id = _DocumentWriter(connection, extraction).write(source_path)
     return StoreResult(document_id, created=True)
+
+
+class _DocumentWriter:
+    """Writes one extraction's rows, resolving names to entities and plan entries to decisions."""
+
+    def __init__(self, connection: Connection, extraction: Extraction):
+        self.connection = connection
+        self.extraction = extraction
+        self.issues: list[Issue] = list(extraction.issues)
+        self.document_id = 0
+
+    def write(self, source_path: str | None) -> int:
+        meeting_id = self._meeting_id()
+        self.document_id = self._document(source_path, meeting_id)
+        self._agenda_items(meeting_id)
+        for table in self.extraction.contribution_tables:
+            self._contribution_table(table)
+        for plan in self.extraction.forward_plans:
+            self._forward_plan(plan)
+        self._issues()
+        return self.document_id
+
+    def _canonical(self, kind: str, name: str | None) -> str | None:
+        return reconcile.resolve(self.connection, kind, name, self.extraction.file).name if name else None
+
+    def _meeting_id(self) -> int | None:
+        meeting = self.extraction.meeting
+        if not (meeting.council and meeting.committee and meeting.date):
+            return None
+        key = {"council": self._canonical("council", meeting.council),
+               "committee": self._canonical("committee", meeting.committee), "meeting_date": meeting.date}
+        found = self.connection.execute(
+            text("SELECT id FROM meetings WHERE council = :council AND committee = :committee "
+                 "AND meeting_date = :meeting_date"), key,
+        ).scalar()
+        return found if found is not None else _insert(self.connection, "meetings", key)
+
+    def _document(self, source_path: str | None, meeting_id: int | None) -> int:
+        extraction, meeting = self.extraction, self.extraction.meeting
+        return _insert(self.connection, "documents", {
+            "sha256": extraction.sha256, "file_name": extraction.file, "source_path": source_path,
+            "page_count": extraction.page_count, "council": meeting.council, "committee": meeting.committee,
+            "meeting_date": meeting.date, "meeting_id": meeting_id,
+            "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        })
+
+    def _agenda_items(self, meeting_id: int | None) -> None:
+        _insert_many(self.connection, "agenda_items", [
+            {"document_id": self.document_id, "meeting_id": meeting_id, "number": item.number,
+             "title": item.title, "description": item.description, "page_start": item.page_start,
+             "page_end": item.page_end, "physical_start": item.physical_start, "physical_end": item.physical_end}
+            for item in self.extraction.agenda_items
+        ])
+
+    def _contribution_table(self, table: ContributionTable) -> None:
+        table_id = _insert(self.connection, "contribution_tables", {
+            "document_id": self.document_id, "agenda_item_number": table.agenda_item, "period": table.period,
+            "page": table.page, "stated_total_pence": pence(table.stated_total), "layout": table.layout,
+            "caption": table.caption, **_bbox(table.bbox),
+        })
+        _insert_many(self.connection, "contributions", [
+            {"table_id": table_id, "document_id": self.document_id, "position": position, "partner": row.partner,
+             "partner_id": self._partner_id(row.partner, row.page), "amount_pence": pence(row.amount),
+             "share_pct": _number(row.share_pct), "page": row.page, **_bbox(row.bbox)}
+            for position, row in enumerate(table.rows, start=1)
+        ])
+
+    def _partner_id(self, partner: str, page: int) -> int:
+        resolved = reconcile.resolve(self.connection, "partner", partner, self.extraction.file)
+        if resolved.new:
+            self.issues.append(Issue(
+                "new_partner", "info",
+                f"{self.extraction.file} page {page}: '{partner}' matches no known partner or alias; stored as a "
+                "new partner (add a row to pipeline/data/aliases.csv if it is another name for one)",
+                page, partner,
+            ))
+        return resolved.entity_id
+
+    def _forward_plan(self, plan: ForwardPlan) -> None:
+        council = self._canonical("council", plan.council or self.extraction.meeting.council)
+        plan_id = _insert(self.connection, "forward_plans", {
+            "document_id": self.document_id,
+            "agenda_item_number": plan.decisions[0].agenda_item if plan.decisions else None,
+            "council": plan.council, "title": plan.title, "period": plan.period,
+            "published": plan.published, "page": plan.page,
+        })
+        _insert_many(self.connection, "forward_plan_decisions", [
+            {"plan_id": plan_id, "document_id": self.document_id, "position": position,
+             "subject": decision.subject, "description": decision.description,
+             "decision_maker": decision.decision_maker, "decision_date": decision.decision_date,
+             "key_decision": decision.key_decision, "public_access": decision.public_access,
+             "consultees": decision.consultees, "portfolio_holder": decision.portfolio_holder,
+             "officer_name": decision.officer_name, "officer_title": decision.officer_title,
+             "officer_email": decision.officer_email,
+             "officer_id": reconcile.resolve(self.connection, "person", decision.officer_name,
+                                             self.extraction.file).entity_id if decision.officer_name else None,
+             "decision_id": reconcile.decision_id(self.connection, council, decision.decision_maker,
+                                                  decision.subject),
+             "page": decision.page}
+            for position, decision in enumerate(plan.decisions, start=1)
+        ])
+
+    def _issues(self) -> None:
+        _insert_many(self.connection, "validation_issues", [
+            {"document_id": self.document_id, "check_code": issue.check, "severity": issue.severity,
+             "page": issue.page, "subject": issue.subject, "message": issue.message}
+            for issue in self.issues
+        ])
 
 
 def _insert(connection: Connection, table: str, values: dict[str, Any]) -> int:
@@ -126,46 +231,6 @@ def _insert_many(connection: Connection, table: str, rows: list[dict[str, Any]])
         connection.execute(text(f"INSERT INTO {table} ({columns}) VALUES ({params})"), rows)
 
 
-def _meeting_id(connection: Connection, extraction: Extraction) -> int | None:
-    meeting = extraction.meeting
-    if not (meeting.council and meeting.committee and meeting.date):
-        return None
-    key = {"council": meeting.council, "committee": meeting.committee, "meeting_date": meeting.date}
-    found = connection.execute(
-        text("SELECT id FROM meetings WHERE council = :council AND committee = :committee "
-             "AND meeting_date = :meeting_date"), key,
-    ).scalar()
-    return found if found is not None else _insert(connection, "meetings", key)
-
-
-def _insert_document(
-    connection: Connection, extraction: Extraction, source_path: str | None, meeting_id: int | None
-) -> int:
-    meeting = extraction.meeting
-    return _insert(connection, "documents", {
-        "sha256": extraction.sha256,
-        "file_name": extraction.file,
-        "source_path": source_path,
-        "page_count": extraction.page_count,
-        "council": meeting.council,
-        "committee": meeting.committee,
-        "meeting_date": meeting.date,
-        "meeting_id": meeting_id,
-        "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-    })
-
-
-def _insert_agenda_items(
-    connection: Connection, extraction: Extraction, document_id: int, meeting_id: int | None
-) -> None:
-    _insert_many(connection, "agenda_items", [
-        {"document_id": document_id, "meeting_id": meeting_id, "number": item.number, "title": item.title,
-         "description": item.description, "page_start": item.page_start, "page_end": item.page_end,
-         "physical_start": item.physical_start, "physical_end": item.physical_end}
-        for item in extraction.agenda_items
-    ])
-
-
 def pence(amount: Decimal | None) -> int | None:
     return None if amount is None else int((amount * 100).to_integral_value())
 
@@ -180,67 +245,18 @@ def _bbox(box: tuple[float, float, float, float] | None) -> dict[str, float | No
     return {"x0": x0, "top": top, "x1": x1, "bottom": bottom}
 
 
-def _insert_contribution_table(connection: Connection, table: ContributionTable, document_id: int) -> None:
-    table_id = _insert(connection, "contribution_tables", {
-        "document_id": document_id, "agenda_item_number": table.agenda_item, "period": table.period,
-        "page": table.page, "stated_total_pence": pence(table.stated_total), "layout": table.layout,
-        "caption": table.caption, **_bbox(table.bbox),
-    })
-    _insert_many(connection, "contributions", [
-        {"table_id": table_id, "document_id": document_id, "position": position, "partner": row.partner,
-         "amount_pence": pence(row.amount), "share_pct": _number(row.share_pct), "page": row.page,
-         **_bbox(row.bbox)}
-        for position, row in enumerate(table.rows, start=1)
-    ])
-
-
-def _insert_forward_plan(connection: Connection, plan: ForwardPlan, document_id: int) -> None:
-    plan_id = _insert(connection, "forward_plans", {
-        "document_id": document_id,
-        "agenda_item_number": plan.decisions[0].agenda_item if plan.decisions else None,
-        "council": plan.council, "title": plan.title, "period": plan.period,
-        "published": plan.published, "page": plan.page,
-    })
-    _insert_many(connection, "forward_plan_decisions", [
-        {"plan_id": plan_id, "document_id": document_id, "position": position, "subject": decision.subject,
-         "description": decision.description, "decision_maker": decision.decision_maker,
-         "decision_date": decision.decision_date, "key_decision": decision.key_decision,
-         "public_access": decision.public_access, "consultees": decision.consultees,
-         "portfolio_holder": decision.portfolio_holder, "officer_name": decision.officer_name,
-         "officer_title": decision.officer_title, "officer_email": decision.officer_email,
-         "page": decision.page}
-        for position, decision in enumerate(plan.decisions, start=1)
-    ])
-
-
-def _insert_issues(connection: Connection, extraction: Extraction, document_id: int) -> None:
-    _insert_many(connection, "validation_issues", [
-        {"document_id": document_id, "check_code": issue.check, "severity": issue.severity,
-         "page": issue.page, "subject": issue.subject, "message": issue.message}
-        for issue in extraction.issues
-    ])
-
-
-@dataclass(frozen=True)
-class StoredIssue:
-    file_name: str
-    check: str
-    severity: str
-    page: int | None
-    subject: str | None
-    message: str
-
-
 def stored_documents(engine: Engine) -> list[str]:
     with engine.connect() as connection:
         return list(connection.execute(text("SELECT file_name FROM documents ORDER BY file_name, id")).scalars())
 
 
 def stored_issues(engine: Engine) -> list[StoredIssue]:
+    """Every finding: those stored with each document, then the checks across documents."""
     query = text(
         "SELECT d.file_name, v.check_code, v.severity, v.page, v.subject, v.message "
         "FROM validation_issues v JOIN documents d ON d.id = v.document_id "
-        "ORDER BY d.file_name, v.page, v.check_code, v.id"
+        "ORDER BY d.file_name, v.page, v.check_code, v.message"
     )
     with engine.connect() as connection:
-        return [StoredIssue(*row) for row in connection.execute(query)]
+        stored = [StoredIssue(*row) for row in connection.execute(query)]
+        return stored + run_database_checks(connection)

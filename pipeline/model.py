@@ -131,6 +131,18 @@ class Issue:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class StoredIssue:
+    """A finding as read back from the database, with the file it belongs to."""
+
+    file_name: str
+    check: str
+    severity: str
+    page: int | None
+    subject: str | None
+    message: str
+
+
 @dataclass
 class Extraction:
     """Everything found in one PDF: the contract object, plus provenance."""

@@ -6,11 +6,11 @@ import json
 from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
-from .checks import CHECKS
-from .db import StoredIssue
+from .checks import CHECKS, DATABASE_CHECKS
+from .model import StoredIssue
 
 FORMATS = ("text", "json", "junit", "github")
-SEVERITY_RANK = {"never": 3, "error": 2, "warning": 1}
+SEVERITY_RANK = {"never": 3, "error": 2, "warning": 1, "info": 0}
 
 
 def should_fail(issues: Sequence[StoredIssue], fail_on: str) -> bool:
@@ -25,8 +25,9 @@ def render(issues: Sequence[StoredIssue], documents: Sequence[str], fmt: str) ->
 
 def _text(issues: Sequence[StoredIssue], documents: Sequence[str]) -> str:
     lines = [f"{issue.severity.upper():7s} {issue.check}: {issue.message}" for issue in issues]
-    errors = sum(issue.severity == "error" for issue in issues)
-    lines.append(f"{len(documents)} documents, {errors} errors, {len(issues) - errors} warnings")
+    counts = {severity: sum(i.severity == severity for i in issues) for severity in ("error", "warning", "info")}
+    lines.append(f"{len(documents)} documents, {counts['error']} errors, {counts['warning']} warnings, "
+                 f"{counts['info']} notes")
     return "\n".join(lines)
 
 
@@ -41,7 +42,7 @@ def _json(issues: Sequence[StoredIssue], documents: Sequence[str]) -> str:
 
 def _junit(issues: Sequence[StoredIssue], documents: Sequence[str]) -> str:
     """One test suite per document, one test case per check: failed when the check found something."""
-    codes = list(dict.fromkeys([*CHECKS, *(issue.check for issue in issues)]))
+    codes = list(dict.fromkeys([*CHECKS, *DATABASE_CHECKS, *(issue.check for issue in issues)]))
     root = ET.Element("testsuites", name="council-tables validate")
     for document in dict.fromkeys(documents):
         suite = ET.SubElement(root, "testsuite", name=document, tests=str(len(codes)))
@@ -50,9 +51,10 @@ def _junit(issues: Sequence[StoredIssue], documents: Sequence[str]) -> str:
             case = ET.SubElement(suite, "testcase", classname=document, name=code)
             found = [i for i in issues if i.file_name == document and i.check == code]
             for issue in found:
-                tag = "failure" if issue.severity == "error" else "system-out"
-                element = ET.SubElement(case, tag, message=issue.message, type=issue.severity)
-                element.text = issue.message
+                if issue.severity == "error":
+                    ET.SubElement(case, "failure", message=issue.message, type=issue.check).text = issue.message
+                else:
+                    ET.SubElement(case, "system-out").text = f"{issue.severity}: {issue.message}"
             failed += any(i.severity == "error" for i in found)
         suite.set("failures", str(failed))
     ET.indent(root)
@@ -66,7 +68,7 @@ def _github(issues: Sequence[StoredIssue], documents: Sequence[str]) -> str:
 
     lines = []
     for issue in issues:
-        level = "error" if issue.severity == "error" else "warning"
+        level = {"error": "error", "warning": "warning"}.get(issue.severity, "notice")
         title = escape(issue.check).replace(",", "%2C").replace("::", "%3A%3A")
         lines.append(f"::{level} file={issue.file_name},title={title}::{escape(issue.message)}")
     return "\n".join(lines)
