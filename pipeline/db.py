@@ -26,8 +26,13 @@ DEFAULT_DB = "council.db"
 
 
 def database_url(db: str) -> str:
-    """A SQLAlchemy URL as given, or a plain file path meaning a SQLite database."""
-    return db if "://" in db else f"sqlite:///{Path(db).expanduser()}"
+    """A SQLAlchemy URL, or a plain file path meaning a SQLite database.
+
+    'postgresql://' means the psycopg (3) driver, the one this project installs.
+    """
+    if "://" not in db:
+        return f"sqlite:///{Path(db).expanduser()}"
+    return re.sub(r"^postgres(?:ql)?://", "postgresql+psycopg://", db)
 
 
 def connect(db: str = DEFAULT_DB) -> Engine:
