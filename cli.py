@@ -122,7 +122,8 @@ def _progress(quiet: bool) -> Progress:
 def _print_summary(summary: IngestSummary, quiet: bool) -> None:
     rows, findings = summary.rows(), summary.findings()
     line = (f"{len(summary.outcomes)} files: {summary.count('stored')} stored, "
-            f"{summary.count('unchanged')} unchanged, {len(summary.failures)} failed; {summary.pages} pages, "
+            f"{summary.count('unchanged')} unchanged, {summary.count('superseded')} superseded, "
+            f"{len(summary.failures)} failed; {summary.pages} pages, "
             f"{rows['contributions']} contributions, {rows['agenda_items']} agenda items, "
             f"{rows['forward_plan_decisions']} decisions; {findings['error']} errors, "
             f"{findings['warning']} warnings ({summary.seconds:.1f} s)")

@@ -51,7 +51,20 @@ CREATE TABLE IF NOT EXISTS documents (
     committee TEXT,
     meeting_date TEXT,
     meeting_id INTEGER REFERENCES meetings(id),
+    version_key TEXT,                 -- meeting + report name: a later file with the same key replaces this one
+    pdf_modified TEXT,                -- the PDF's own modification date, which decides the newer version
     ingested_at TEXT NOT NULL         -- UTC, ISO 8601
+);
+
+-- Every file ever ingested for a version key, current or replaced: nothing is forgotten.
+CREATE TABLE IF NOT EXISTS document_versions (
+    id INTEGER PRIMARY KEY,
+    version_key TEXT,
+    sha256 TEXT NOT NULL UNIQUE,
+    file_name TEXT NOT NULL,
+    pdf_modified TEXT,
+    ingested_at TEXT NOT NULL,
+    superseded_by TEXT                -- sha256 of the newer version whose rows are current; NULL if current
 );
 
 -- The items on a meeting's agenda, as printed on the front sheet of a document.

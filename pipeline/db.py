@@ -91,27 +91,44 @@ def ensure_schema(engine: Engine, alias_files: list[Path] | None = None) -> None
 
 
 def is_stored(engine: Engine, sha256: str) -> bool:
+    """True for bytes ingested before, whether their version is current or was replaced."""
     with engine.connect() as connection:
-        found = connection.execute(text("SELECT 1 FROM documents WHERE sha256 = :sha"), {"sha": sha256})
-        return found.first() is not None
+        return _seen(connection, sha256)
+
+
+def _seen(connection: Connection, sha256: str) -> bool:
+    found = connection.execute(text("SELECT 1 FROM document_versions WHERE sha256 = :sha"), {"sha": sha256})
+    return found.first() is not None
 
 
 @dataclass
 class StoreResult:
-    document_id: int
-    created: bool  # False when the same bytes were already stored
+    status: str  # "stored", "unchanged" (same bytes seen before) or "superseded" (a newer version is current)
 
 
 def store(engine: Engine, extraction: Extraction, source_path: str | None = None) -> StoreResult:
-    """Write one document and everything found in it, in one transaction; the same bytes twice is a no-op."""
+    """Write one document and everything found in it, in one transaction; the same bytes twice is a no-op.
+
+    A file with the version key of a stored one (same meeting, same report name) is a new version:
+    the newer of the two by the PDF's modification date keeps its rows, the other is kept in
+    `document_versions` only, whichever order they arrive in.
+    """
     with engine.begin() as connection:
-        existing = connection.execute(
-            text("SELECT id FROM documents WHERE sha256 = :sha"), {"sha": extraction.sha256}
-        ).scalar()
-        if existing is not None:
-            return StoreResult(existing, created=False)
-        document_id = _DocumentWriter(connection, extraction).write(source_path)
-    return StoreResult(document_id, created=True)
+        if _seen(connection, extraction.sha256):
+            return StoreResult("unchanged")
+        return StoreResult(_DocumentWriter(connection, extraction).write(source_path))
+
+
+_VERSION_MARKERS = re.compile(r"([-_ ]*(v\d+|version\s*\d+|revised|corrected|correction|final|updated|amended|"
+                              r"\(\d+\)|copy))+$", re.IGNORECASE)
+
+
+def version_key(meeting: tuple[str, str, str] | None, file_name: str) -> str | None:
+    """Meeting + report name with version markers removed ('report-v2.pdf' is 'report.pdf' again)."""
+    if meeting is None:
+        return None
+    stem = _VERSION_MARKERS.sub("", Path(file_name).stem.lower()).strip(" -_")
+    return "|".join([*meeting, stem])
 
 
 class _DocumentWriter:
@@ -123,39 +140,66 @@ class _DocumentWriter:
         self.issues: list[Issue] = list(extraction.issues)
         self.document_id = 0
 
-    def write(self, source_path: str | None) -> int:
-        meeting_id = self._meeting_id()
-        self.document_id = self._document(source_path, meeting_id)
+    def write(self, source_path: str | None) -> str:
+        meeting_id, meeting = self._meeting()
+        key = version_key(meeting, self.extraction.file)
+        current = self._current_version(key)
+        mine = (self.extraction.modified or "", self.extraction.sha256)
+        if current and (current[2] or "", current[1]) > mine:
+            self._record_version(key, superseded_by=current[1])
+            return "superseded"
+        if current:
+            self.connection.execute(text("DELETE FROM documents WHERE id = :id"), {"id": current[0]})
+            self.connection.execute(text("UPDATE document_versions SET superseded_by = :new WHERE sha256 = :old"),
+                                    {"new": self.extraction.sha256, "old": current[1]})
+        self.document_id = self._document(source_path, meeting_id, key)
+        self._record_version(key, superseded_by=None)
         self._agenda_items(meeting_id)
         for table in self.extraction.contribution_tables:
             self._contribution_table(table)
         for plan in self.extraction.forward_plans:
             self._forward_plan(plan)
         self._issues()
-        return self.document_id
+        return "stored"
+
+    def _current_version(self, key: str | None) -> tuple[int, str, str | None] | None:
+        if key is None:
+            return None
+        row = self.connection.execute(
+            text("SELECT id, sha256, pdf_modified FROM documents WHERE version_key = :key"), {"key": key}
+        ).first()
+        return tuple(row) if row else None
+
+    def _record_version(self, key: str | None, superseded_by: str | None) -> None:
+        _insert(self.connection, "document_versions", {
+            "version_key": key, "sha256": self.extraction.sha256, "file_name": self.extraction.file,
+            "pdf_modified": self.extraction.modified, "ingested_at": _now(), "superseded_by": superseded_by,
+        })
 
     def _canonical(self, kind: str, name: str | None) -> str | None:
         return reconcile.resolve(self.connection, kind, name, self.extraction.file).name if name else None
 
-    def _meeting_id(self) -> int | None:
+    def _meeting(self) -> tuple[int | None, tuple[str, str, str] | None]:
+        """The meeting's id and (canonical council, committee, date); None when the document names none."""
         meeting = self.extraction.meeting
         if not (meeting.council and meeting.committee and meeting.date):
-            return None
+            return None, None
         key = {"council": self._canonical("council", meeting.council),
                "committee": self._canonical("committee", meeting.committee), "meeting_date": meeting.date}
         found = self.connection.execute(
             text("SELECT id FROM meetings WHERE council = :council AND committee = :committee "
                  "AND meeting_date = :meeting_date"), key,
         ).scalar()
-        return found if found is not None else _insert(self.connection, "meetings", key)
+        meeting_id = found if found is not None else _insert(self.connection, "meetings", key)
+        return meeting_id, (key["council"], key["committee"], key["meeting_date"])
 
-    def _document(self, source_path: str | None, meeting_id: int | None) -> int:
+    def _document(self, source_path: str | None, meeting_id: int | None, key: str | None) -> int:
         extraction, meeting = self.extraction, self.extraction.meeting
         return _insert(self.connection, "documents", {
             "sha256": extraction.sha256, "file_name": extraction.file, "source_path": source_path,
             "page_count": extraction.page_count, "council": meeting.council, "committee": meeting.committee,
-            "meeting_date": meeting.date, "meeting_id": meeting_id,
-            "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "meeting_date": meeting.date, "meeting_id": meeting_id, "version_key": key,
+            "pdf_modified": extraction.modified, "ingested_at": _now(),
         })
 
     def _agenda_items(self, meeting_id: int | None) -> None:
@@ -220,6 +264,10 @@ class _DocumentWriter:
              "page": issue.page, "subject": issue.subject, "message": issue.message}
             for issue in self.issues
         ])
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def _insert(connection: Connection, table: str, values: dict[str, Any]) -> int:

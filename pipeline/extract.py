@@ -24,7 +24,8 @@ def extract_pdf(path: Path | str, password: str | None = None) -> Extraction:
     Raises PdfError (one line naming the file) when the file cannot be read at all.
     """
     with PdfDocument(path, password=password) as document:
-        extraction = Extraction(file=document.name, sha256=document.sha256, page_count=document.page_count)
+        extraction = Extraction(file=document.name, sha256=document.sha256, page_count=document.page_count,
+                                modified=document.modified)
         failures: list[Issue] = []
 
         def run(extractor: Callable[[PdfDocument], T], empty: T) -> T:

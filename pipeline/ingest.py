@@ -26,7 +26,7 @@ from .pdf import PdfError
 @dataclass
 class FileOutcome:
     path: Path
-    status: str  # "stored", "unchanged" (same bytes already stored) or "failed"
+    status: str  # "stored", "unchanged" (same bytes seen before), "superseded" (older version) or "failed"
     extraction: Extraction | None = None
     error: str | None = None
 
@@ -149,7 +149,7 @@ def _store(engine: Engine, path: Path, extraction: Extraction | None, error: str
         return FileOutcome(path, "failed", error=f"{path.name}: not stored ({reason})")
     if extracted_dir is not None:
         write_contract_json(extraction, extracted_dir)
-    return FileOutcome(path, "stored" if result.created else "unchanged", extraction)
+    return FileOutcome(path, result.status, extraction)
 
 
 def write_contract_json(extraction: Extraction, directory: Path) -> Path:

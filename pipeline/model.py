@@ -150,6 +150,7 @@ class Extraction:
     file: str
     sha256: str
     page_count: int
+    modified: str | None = None  # the PDF's own modification date: which of two versions is newer
     meeting: Meeting = field(default_factory=Meeting)
     agenda_items: list[AgendaItem] = field(default_factory=list)
     contribution_tables: list[ContributionTable] = field(default_factory=list)
@@ -165,6 +166,7 @@ class Extraction:
             "file": self.file,
             "sha256": self.sha256,
             "page_count": self.page_count,
+            "modified": self.modified,
             "meeting": self.meeting.to_contract(),
             "agenda_items": [item.to_contract() for item in self.agenda_items],
             "contribution_tables": [table.to_contract() for table in self.contribution_tables],

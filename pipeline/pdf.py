@@ -9,6 +9,7 @@ pack never holds more than one parsed page at a time.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -114,6 +115,7 @@ class PdfDocument:
         if self.page_count == 0:
             raise PdfError(self.path, "the PDF has no pages")
         self._data = data
+        self.modified = _pdf_date(self._pdfium)
         self._plumber: pdfplumber.PDF | None = None
         self._text_cache: dict[int, Page] = {}
 
@@ -201,6 +203,22 @@ class PdfDocument:
             if orientation in ("h", "v"):
                 rules.append(Rule(orientation, edge["x0"], edge["x1"], edge["top"], edge["bottom"]))
         return rules
+
+
+def _pdf_date(document: pdfium.PdfDocument) -> str | None:
+    """When the PDF was last modified (or else created), as 'YYYY-MM-DDTHH:MM:SS', from its metadata."""
+    try:
+        metadata = document.get_metadata_dict()
+    except pdfium.PdfiumError:
+        return None
+    for key in ("ModDate", "CreationDate"):
+        match = re.match(r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?", metadata.get(key) or "")
+        if match:
+            year, month, day, hour, minute, second = (part or default for part, default in
+                                                      zip(match.groups(), ("", "01", "01", "00", "00", "00"),
+                                                          strict=True))
+            return f"{year}-{month}-{day}T{hour}:{minute}:{second}"
+    return None
 
 
 def _read_pdf_bytes(path: Path) -> bytes:

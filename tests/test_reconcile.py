@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from pdfgen import Grid, Text, write_pdf
 from typer.testing import CliRunner
 
@@ -80,3 +82,28 @@ def test_council_aliases_give_one_meeting(database_url: str) -> None:
         db.store(engine, Extraction(file=f"{sha[0]}.pdf", sha256=sha, page_count=1,
                                     meeting=Meeting(council, "Cabinet", "2024-07-17")))
     assert run_query(database_url, "SELECT council FROM meetings").rows == [("BCP Council",)]
+
+
+def report_version(sha: str, file: str, modified: str, police: str) -> Extraction:
+    from pipeline.model import ContributionRow, ContributionTable
+
+    rows = [ContributionRow("BCP Council", Decimal(100), None, 1),
+            ContributionRow("Dorset Police", Decimal(police), None, 1)]
+    table = ContributionTable("2020/21", 1, rows, stated_total=Decimal(100) + Decimal(police))
+    return Extraction(file=file, sha256=sha, page_count=1, modified=modified,
+                      meeting=Meeting("Dorset Council", "Cabinet", "2021-09-07"), contribution_tables=[table])
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_corrected_version_replaces_the_first_in_either_order(database_url: str, order: tuple[int, int]) -> None:
+    versions = [report_version("e" * 64, "pdscp-report.pdf", "2021-09-01T10:00:00", "50"),
+                report_version("f" * 64, "pdscp-report-v2.pdf", "2021-09-03T09:00:00", "60")]
+    engine = db.connect(database_url)
+    statuses = [db.store(engine, versions[index]).status for index in order]
+    assert statuses == (["stored", "stored"] if order == (0, 1) else ["stored", "superseded"])
+    assert db.store(engine, versions[order[0]]).status == "unchanged"
+    current = run_query(database_url, "SELECT d.file_name, c.amount_pence FROM contributions c "
+                                      "JOIN documents d ON d.id = c.document_id WHERE c.partner = 'Dorset Police'")
+    assert current.rows == [("pdscp-report-v2.pdf", 6000)]
+    history = run_query(database_url, "SELECT file_name, superseded_by FROM document_versions ORDER BY file_name")
+    assert history.rows == [("pdscp-report-v2.pdf", None), ("pdscp-report.pdf", "f" * 64)]
