@@ -25,7 +25,7 @@ from pipeline.checks import CHECKS, DATABASE_CHECKS
 from pipeline.extract import extract_pdf
 from pipeline.ingest import FileOutcome, IngestSummary, default_workers, find_pdfs, ingest
 from pipeline.pdf import PdfError
-from pipeline.query import export, run_query
+from pipeline.query import QueryResult, export, run_query, search
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
 err = Console(stderr=True, soft_wrap=True)
@@ -169,7 +169,26 @@ def query(
 
     Example: python cli.py query "SELECT partner, amount_pence / 100.0 AS amount FROM contributions"
     """
-    result = run_query(database, sql)
+    _print_rows(run_query(database, sql), fmt)
+
+
+@app.command(name="search")
+@one_line_errors
+def search_command(
+    terms: Annotated[str, typer.Argument(help="Words to look for in agenda-item titles and decision subjects.")],
+    database: DbOption = db.DEFAULT_DB,
+    limit: Annotated[int, typer.Option(help="At most this many results.")] = 20,
+    fmt: Annotated[QueryFormat, typer.Option("--format", help="How to print the rows.")] = QueryFormat.table,
+) -> None:
+    """Full-text search of agenda items and forward-plan decisions, best matches first.
+
+    Example: python cli.py search "children services" --db council.db
+    """
+    _print_rows(search(database, terms, limit), fmt)
+
+
+def _print_rows(result: QueryResult, fmt: QueryFormat) -> None:
+    """The output options every row-printing command shares: a table, CSV or JSON on stdout."""
     frame = result.frame()
     if fmt is QueryFormat.csv:
         sys.stdout.write(frame.to_csv(index=False))

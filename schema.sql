@@ -154,6 +154,20 @@ CREATE TABLE IF NOT EXISTS validation_issues (
     message TEXT NOT NULL
 );
 
+-- Full-text search over agenda-item titles and forward-plan decision subjects (`cli.py search`).
+-- dialect: sqlite
+CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(
+    kind UNINDEXED, text, document_id UNINDEXED, page UNINDEXED, tokenize = 'porter unicode61'
+);
+-- dialect: postgresql
+CREATE TABLE IF NOT EXISTS search_index (
+    kind TEXT NOT NULL,               -- 'agenda_item' or 'decision'
+    text TEXT NOT NULL,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    page INTEGER
+);
+-- dialect: all
+
 CREATE INDEX IF NOT EXISTS idx_contributions_table ON contributions (table_id);
 CREATE INDEX IF NOT EXISTS idx_decisions_plan ON forward_plan_decisions (plan_id);
 CREATE INDEX IF NOT EXISTS idx_issues_document ON validation_issues (document_id);

@@ -7,6 +7,7 @@ temp tables are refused too); PostgreSQL sessions run in read-only transactions.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,13 +23,17 @@ from .db import database_url
 _SQLITE_ALLOWED = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_RECURSIVE}
 # Pragmas SQLAlchemy reads to learn the isolation level and the tables' columns (never with a value).
 _SQLITE_READ_PRAGMAS = {"read_uncommitted", "table_info", "table_xinfo", "index_list", "index_info",
-                        "foreign_key_list"}
+                        "foreign_key_list", "data_version"}
 
 
 def _authorize(action: int, argument: str | None, value: str | None, *_: object) -> int:
     if action in _SQLITE_ALLOWED:
         return sqlite3.SQLITE_OK
     if action == sqlite3.SQLITE_PRAGMA and argument in _SQLITE_READ_PRAGMAS and value is None:
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_UPDATE and argument == "sqlite_master":
+        # FTS5 declares its virtual table's columns this way when it connects; the file is opened
+        # read-only (mode=ro), so no write can reach the schema anyway.
         return sqlite3.SQLITE_OK
     return sqlite3.SQLITE_DENY
 
@@ -88,12 +93,39 @@ def _first_line(error: Exception) -> str:
     return str(getattr(error, "orig", error)).splitlines()[0]
 
 
+def search(db: str, terms: str, limit: int = 20) -> QueryResult:
+    """Agenda items and decisions whose text matches the words in `terms`, best first."""
+    words = [word for word in re.findall(r"\w+", terms)]
+    if not words:
+        raise ValueError("give at least one word to search for")
+    engine = read_only_engine(db)
+    try:
+        if engine.dialect.name == "sqlite":
+            sql = ("SELECT s.kind, s.text, d.file_name, s.page FROM search_index s "
+                   "JOIN documents d ON d.id = s.document_id WHERE search_index MATCH :q "
+                   "ORDER BY bm25(search_index), d.file_name, s.page LIMIT :limit")
+            query = " ".join(f'"{word}"' for word in words)
+        else:
+            sql = ("SELECT s.kind, s.text, d.file_name, s.page FROM search_index s "
+                   "JOIN documents d ON d.id = s.document_id "
+                   "WHERE to_tsvector('english', s.text) @@ plainto_tsquery('english', :q) "
+                   "ORDER BY ts_rank(to_tsvector('english', s.text), plainto_tsquery('english', :q)) DESC, "
+                   "d.file_name, s.page LIMIT :limit")
+            query = " ".join(words)
+        with engine.connect() as connection:
+            result = connection.execute(text(sql), {"q": query, "limit": limit})
+            return QueryResult(list(result.keys()), [tuple(row) for row in result])
+    finally:
+        engine.dispose()
+
+
 def relations(db: str) -> list[str]:
     """The tables and views a user can export."""
     engine = read_only_engine(db)
     try:
         inspector = inspect(engine)
-        return sorted(inspector.get_table_names() + inspector.get_view_names())
+        return sorted(name for name in inspector.get_table_names() + inspector.get_view_names()
+                      if not name.startswith("search_index_"))  # FTS5's shadow tables
     finally:
         engine.dispose()
 

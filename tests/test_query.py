@@ -71,3 +71,20 @@ def test_export_views_and_tables(database: str, tmp_path: Path, suffix: str) -> 
     frame = pd.read_parquet(target) if suffix == ".parquet" else pd.read_csv(target)
     assert sorted(frame["partner"]) == ["BCP Council", "Dorset Police"]
     assert runner.invoke(app, ["export", "no_such_table", "-o", str(target), "--db", database]).exit_code == 1
+
+
+def test_search_finds_decisions_and_agenda_items(database_url: str) -> None:
+    from test_reconcile import plan_extraction
+
+    from pipeline.model import AgendaItem
+
+    engine = db.connect(database_url)
+    extraction = plan_extraction("9" * 64, "2022-04-14", "Children's Services Self-Evaluation", "2022-06-21")
+    extraction.agenda_items = [AgendaItem("8", "Annual Self Evaluation of Children's Services", physical_start=6),
+                               AgendaItem("9", "Performance Scrutiny")]
+    db.store(engine, extraction)
+    result = runner.invoke(app, ["search", "children services", "--db", database_url, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    found = pd.read_csv(io.StringIO(result.stdout))
+    assert sorted(found["kind"]) == ["agenda_item", "decision"]
+    assert "Performance" not in result.stdout
