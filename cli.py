@@ -24,6 +24,7 @@ from pipeline import db, report
 from pipeline.checks import CHECKS, DATABASE_CHECKS
 from pipeline.extract import extract_pdf
 from pipeline.ingest import FileOutcome, IngestSummary, default_workers, find_pdfs, ingest
+from pipeline.metadata import datasette_metadata
 from pipeline.pdf import PdfError
 from pipeline.query import QueryResult, export, run_query, search
 
@@ -215,6 +216,18 @@ def export_command(
     fmt = "parquet" if output.suffix.lower() == ".parquet" else "csv"
     count = export(database, relation, output, fmt)
     err.print(f"{count} rows of {relation} written to {output}", highlight=False)
+
+
+@app.command()
+def metadata(
+    database_name: Annotated[str, typer.Option("--name", help="The database's name in datasette (file stem).")]
+    = "council",
+) -> None:
+    """Print datasette metadata (table and column descriptions from schema.sql) as JSON.
+
+    Example: python cli.py metadata > metadata.json && datasette council.db -m metadata.json
+    """
+    sys.stdout.write(json.dumps(datasette_metadata(database_name), indent=2) + "\n")
 
 
 @app.command(name="checks")

@@ -103,9 +103,9 @@ CREATE TABLE IF NOT EXISTS contributions (
     position INTEGER NOT NULL,        -- 1-based order in the table
     partner TEXT NOT NULL,            -- as printed
     partner_id INTEGER REFERENCES entities(id),  -- the partner, whatever the spelling
-    amount_pence BIGINT NOT NULL,
+    amount_pence BIGINT NOT NULL,     -- the amount in pence, exact (8342400 = £83,424.00)
     share_pct NUMERIC,                -- the percentage as printed (32 for 32%); NULL when none
-    page INTEGER NOT NULL,
+    page INTEGER NOT NULL,            -- physical page of the row
     x0 REAL, top REAL, x1 REAL, bottom REAL
 );
 
@@ -261,12 +261,18 @@ FROM decisions d
 JOIN forward_plan_decisions f ON f.decision_id = d.id
 GROUP BY d.id, d.council, d.decision_maker;
 
--- Researcher-facing names for the entities.
+-- Partners that pay contributions, one row each whatever the spelling.
 DROP VIEW IF EXISTS partners;
 CREATE VIEW partners AS SELECT id, name FROM entities WHERE kind = 'partner';
+
+-- Officers named as contacts in forward plans.
 DROP VIEW IF EXISTS people;
 CREATE VIEW people AS SELECT id, name FROM entities WHERE kind = 'person';
+
+-- Councils whose meetings the documents belong to.
 DROP VIEW IF EXISTS councils;
 CREATE VIEW councils AS SELECT id, name FROM entities WHERE kind = 'council';
+
+-- Committees (Cabinet, scrutiny committees, full Council) that meet.
 DROP VIEW IF EXISTS committees;
 CREATE VIEW committees AS SELECT id, name FROM entities WHERE kind = 'committee';
