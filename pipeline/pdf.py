@@ -19,6 +19,8 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2 as pdfium
 
+# Parsed pages released before pdfplumber is reopened to drop pdfminer's object cache.
+REOPEN_EVERY = 40
 # A page larger than this (in points: about 5 m a side) is not a real document page.
 MAX_PAGE_SIDE = 14_400
 
@@ -95,6 +97,9 @@ class Page:
         return self._document._plumber_page(self.number)
 
     def release(self) -> None:
+        """Drop what was parsed for this page (words, rules, pdfplumber's layout); the text stays."""
+        self.__dict__.pop("words", None)
+        self.__dict__.pop("rules", None)
         self._document._release(self.number)
 
 
@@ -117,6 +122,7 @@ class PdfDocument:
         self._data = data
         self.modified = _pdf_date(self._pdfium)
         self._plumber: pdfplumber.PDF | None = None
+        self._released = 0
         self._text_cache: dict[int, Page] = {}
 
     def __enter__(self) -> PdfDocument:
@@ -186,8 +192,15 @@ class PdfDocument:
             raise PdfError(self.path, f"page {number} cannot be parsed ({type(exc).__name__})") from None
 
     def _release(self, number: int) -> None:
-        if self._plumber is not None:
-            self._plumber.pages[number - 1].close()
+        if self._plumber is None:
+            return
+        self._plumber.pages[number - 1].close()
+        self._released += 1
+        if self._released % REOPEN_EVERY == 0:
+            # pdfminer caches every object it has resolved for the life of the document: start
+            # afresh now and then so that a 1,000-page pack does not hold all of them.
+            self._plumber.close()
+            self._plumber = None
 
     def _words(self, number: int) -> list[Word]:
         with self._parsing(number):

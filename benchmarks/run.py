@@ -1,0 +1,151 @@
+"""Benchmark: the pipeline against plain camelot / pdfplumber / pypdfium2 on the same pages.
+
+    python benchmarks/run.py            # full run (camelot on 137 pages takes about a minute)
+    python benchmarks/run.py --quick    # smaller packs, for a smoke test
+
+Builds agenda packs of 137, 320 and 1,000 pages by concatenating the sample PDFs in raw_docs/
+(the sample pack's reports, a forward plan, contributions tables, prose), then prints, measured
+in this one run: the pipeline's end-to-end ingest time against Camelot lattice and pdfplumber
+on every page and against pypdfium2 text extraction (the floor); pages/s with 1 and 2 workers;
+and the peak RSS of one worker extracting the 1,000-page pack.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT))
+
+from pipeline import db  # noqa: E402
+from pipeline.ingest import ingest  # noqa: E402
+
+TARGETS = {"camelot": 15.0, "pdfplumber_text": 5.0, "workers": 1.8, "rss_mb": 300.0}
+
+
+def build_pack(sources: list[Path], pages: int, target: Path, rotate: int = 0) -> Path:
+    """A pack of exactly `pages` pages, cycling through the sources' pages (from offset `rotate`)."""
+    pack = pdfium.PdfDocument.new()
+    opened = [pdfium.PdfDocument(source) for source in sources]
+    order = [(document, index) for document in opened for index in range(len(document))]
+    position = rotate
+    while len(pack) < pages:
+        document, index = order[position % len(order)]
+        pack.import_pages(document, [index])
+        position += 1
+    pack.save(target)
+    for document in opened:
+        document.close()
+    pack.close()
+    return target
+
+
+def timed(function: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    function()
+    return time.perf_counter() - started
+
+
+def camelot_every_page(path: Path) -> None:
+    import camelot
+
+    camelot.read_pdf(str(path), pages="all", flavor="lattice")
+
+
+def pdfplumber_tables_every_page(path: Path) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_tables()
+            page.close()
+
+
+def pdfplumber_text_every_page(path: Path) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.close()
+
+
+def pypdfium2_text(path: Path) -> None:
+    document = pdfium.PdfDocument(path)
+    for page in document:
+        page.get_textpage().get_text_range()
+    document.close()
+
+
+def pipeline_ingest(paths: list[Path], workers: int) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        ingest(paths, db.connect(str(Path(scratch) / "bench.db")), workers=workers)
+
+
+def peak_rss_mb(path: Path) -> float:
+    """Peak resident memory of a fresh process extracting the pack (what one worker holds)."""
+    code = ("import resource, sys; from pipeline.extract import extract_pdf; extract_pdf(sys.argv[1]); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    output = subprocess.run([sys.executable, "-c", code, str(path)], cwd=PROJECT, capture_output=True, text=True,
+                            check=True)
+    return int(output.stdout.strip().splitlines()[-1]) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="small packs: a smoke test, not the figures")
+    parser.add_argument("--source", type=Path, default=PROJECT / "raw_docs", help="folder of PDFs to build packs")
+    args = parser.parse_args()
+    sources = sorted(args.source.glob("*.pdf"))
+    if not sources:
+        sys.exit(f"no PDFs in {args.source}: run python scripts/make_samples.py")
+    sizes = (20, 40, 60) if args.quick else (137, 320, 1000)
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        packs = {size: build_pack(sources, size, folder / f"pack-{size}.pdf") for size in sizes}
+        print(f"packs of {', '.join(map(str, sizes))} pages built from {len(sources)} PDFs in {args.source}")
+        # First, while this process is small: a child's peak RSS counts the parent's memory it was forked from.
+        rss = peak_rss_mb(packs[sizes[2]])
+        print(f"peak RSS extracting the {sizes[2]}-page pack: {rss:.0f} MB "
+              f"(target <= {TARGETS['rss_mb']:.0f} MB per worker)")
+        run_comparisons(packs[sizes[0]], sizes[0])
+        run_workers(sources, folder, sizes[1])
+
+
+def run_comparisons(pack: Path, pages: int) -> None:
+    pipeline = timed(lambda: pipeline_ingest([pack], workers=1))
+    rows = [
+        ("camelot lattice, every page", timed(lambda: camelot_every_page(pack)), "camelot"),
+        ("pdfplumber extract_tables, every page", timed(lambda: pdfplumber_tables_every_page(pack)), None),
+        ("pdfplumber extract_text, every page", timed(lambda: pdfplumber_text_every_page(pack)), "pdfplumber_text"),
+        ("pypdfium2 text (the floor)", timed(lambda: pypdfium2_text(pack)), None),
+    ]
+    print(f"\npipeline end-to-end ingest of {pages} pages: {pipeline:.2f} s ({pages / pipeline:.0f} pages/s)")
+    print(f"{'baseline on the same pages':42s} {'seconds':>8s} {'pipeline is':>12s}  target")
+    for name, seconds, target in rows:
+        goal = f">= {TARGETS[target]:.0f}x faster" if target else ""
+        print(f"{name:42s} {seconds:8.2f} {seconds / pipeline:10.1f}x  {goal}")
+
+
+def run_workers(sources: list[Path], folder: Path, pages: int) -> None:
+    """Four distinct packs (different page orders, so different bytes) ingested with 1 and 2 workers."""
+    batch = [build_pack(sources, pages // 4, folder / f"batch-{n}.pdf", rotate=n * 7) for n in range(4)]
+    one = timed(lambda: pipeline_ingest(batch, workers=1))
+    two = timed(lambda: pipeline_ingest(batch, workers=2))
+    total = sum(len(pdfium.PdfDocument(path)) for path in batch)
+    print(f"\n{len(batch)} packs, {total} pages: 1 worker {total / one:.0f} pages/s, 2 workers {total / two:.0f} "
+          f"pages/s: {one / two:.2f}x (target >= {TARGETS['workers']}x)")
+
+
+if __name__ == "__main__":
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    main()
