@@ -18,10 +18,11 @@ from decimal import Decimal
 
 from ..lines import Line, group_lines, rule_between
 from ..model import ContributionRow, ContributionTable
-from ..normalise import MONEY_TOKEN, clean_text, find_period, parse_money, parse_percent
+from ..normalise import MONEY_TOKEN, PERCENT_TOKEN, clean_text, find_period, parse_money, parse_percent
 from ..pdf import Page, PdfDocument, Rule
 
 _MONEY_ANYWHERE = re.compile(MONEY_TOKEN)
+_ROW_END = re.compile(rf"{MONEY_TOKEN}\s*(?:{PERCENT_TOKEN})?\s*$", re.IGNORECASE | re.MULTILINE)
 _MONEY_WORD = re.compile(rf"^\(?{MONEY_TOKEN}\)?$", re.IGNORECASE)
 # Bullets and list numbering; '(cid:127)' is how pdfplumber shows a bullet glyph with no Unicode mapping.
 _LEADING_MARKER = re.compile(
@@ -70,8 +71,11 @@ class _Run:
 def extract_contributions(document: PdfDocument) -> list[ContributionTable]:
     tables: list[ContributionTable] = []
     open_run: _Run | None = None
+    previous_text = ""
     for page in document.pages():
-        if not _may_hold_rows(page) and open_run is None:
+        wanted = open_run is not None or _may_hold_rows(page, previous_text)
+        previous_text = page.text
+        if not wanted:
             continue
         runs, open_run = _page_runs(page, open_run)
         tables.extend(table for run in runs if (table := _to_table(run)))
@@ -81,9 +85,12 @@ def extract_contributions(document: PdfDocument) -> list[ContributionTable]:
     return tables
 
 
-def _may_hold_rows(page: Page) -> bool:
-    """Cheap triage on the fast text: only pages with a money figure are parsed with pdfplumber."""
-    return bool(_MONEY_ANYWHERE.search(page.text))
+def _may_hold_rows(page: Page, previous_text: str) -> bool:
+    """Cheap triage on the fast text: a line ending in a money figure (or a share), and talk of
+    contributions or partners on this page or the one before (a table's caption may be there)."""
+    return bool(_ROW_END.search(page.text)) and bool(
+        _CONTEXT_WORDS.search(page.text) or _CONTEXT_WORDS.search(previous_text)
+    )
 
 
 def _page_runs(page: Page, carried: _Run | None) -> tuple[list[_Run], _Run | None]:
