@@ -44,7 +44,7 @@ def test_ruled_table_with_share_column_and_wrapped_total(tmp_path: Path) -> None
 
 def test_dash_list_over_a_page_break(tmp_path: Path) -> None:
     pdf = write_pdf(tmp_path / "list.pdf", [
-        Text(["13. The PDSCP contributions for 2023/24 were as follows:", "- BCP Council - £75,785"]),
+        Text(["13. The PDSCP contributions for 2023/24 were as follows:", "- BCP Council - £75,785", "", "Page 7"]),
         PageBreak(),
         Text(["- Dorset Police - £75,785", "- Dorset Council - £75,785", "- Total - £227,355",
               "Summary of legal implications"]),

@@ -104,6 +104,9 @@ def _page_runs(page: Page, carried: _Run | None) -> tuple[list[_Run], _Run | Non
         current, index = None, 0
     while index < len(lines):
         line = lines[index]
+        if line.is_furniture:  # a 'Page 7' footer between the rows and the page break
+            index += 1
+            continue
         row = _parse_row(line)
         if row and not (current and current.closed):
             current = current or _Run([], lines[max(0, index - CONTEXT_LINES) : index], _header(lines, index),
