@@ -95,3 +95,23 @@ def test_budget_tables_and_prose_are_not_contributions(tmp_path: Path) -> None:
         Grid([("Staffing", "£1,200,000"), ("Premises", "£300,000"), ("Total", "£1,500,000")], columns=(0, 250)),
     ])
     assert contributions(pdf) == []
+
+
+def test_pounds_in_the_header_and_share_before_amount(tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path / "header.pdf", [
+        Text(["Table 3: Partner funding 2021-22"]),
+        Grid([("Partner", "Share", "Contribution (£)"), ("1 Somerset Council", "60%", "120,000"),
+              ("2 Avon and Somerset Police", "40%", "80,000"), ("Total", "100%", "200,000")]),
+    ])
+    [table] = contributions(pdf)
+    assert table.period == "2021/22" and table.stated_total == Decimal(200000)
+    assert rows(table) == [("Somerset Council", Decimal(120000), Decimal(60)),
+                           ("Avon and Somerset Police", Decimal(80000), Decimal(40))]
+
+
+def test_counts_in_another_currency_are_not_contributions(tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path / "dollars.pdf", [
+        Text(["Partner contributions 2021/22 ($)"]),
+        Grid([("Partner", "Amount"), ("Marin County", "36,006"), ("Napa County", "28,398"), ("Total", "64,404")]),
+    ])
+    assert contributions(pdf) == []
