@@ -89,7 +89,9 @@ def test_checks_lists_the_registry() -> None:
     assert result.exit_code == 0 and "duplicate_partner" in result.output and "warning" in result.output
 
 
-@pytest.mark.parametrize("command", ["extract", "ingest", "validate", "checks", "query", "export", "search", "metadata"])
+@pytest.mark.parametrize(
+    "command", ["extract", "ingest", "validate", "checks", "query", "export", "search", "metadata"]
+)
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0 and "Example: python cli.py" in result.output

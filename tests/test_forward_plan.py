@@ -1,0 +1,442 @@
+"""Forward-plan extraction: column mapping by meaning, rows cut by page breaks, month rows,
+e-mail repair and dates, on a generated plan of another council and on the corpus pack."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from pipeline.extractors.forward_plan import (
+    _CellLine,
+    _column_meanings,
+    _decision_date,
+    _is_heading,
+    _officer,
+    _repair_emails,
+    _Row,
+    extract_forward_plans,
+)
+from pipeline.model import ForwardPlan
+from pipeline.pdf import PdfDocument
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS_DOCS = SHARED / "corpus" / "docs"
+PACK = CORPUS_DOCS / "dorset-people-health-scrutiny-2022-05-19-pack.pdf"
+PACK_TRUTH = SHARED / "corpus" / "truth" / "dorset-people-health-scrutiny-2022-05-19-pack.json"
+
+
+def read_plans(path: Path) -> list[ForwardPlan]:
+    with PdfDocument(path) as document:
+        return extract_forward_plans(document)
+
+
+# -- a generated plan: another council, another column order ---------------------------------------
+
+
+@dataclass
+class Item:
+    """One decision as printed in the generated plan, and what must be read back from it."""
+
+    due: str
+    subject: str
+    description: str
+    maker: str
+    key: str
+    access: str
+    consultation: str
+    members: list[str]
+    author: list[str]  # lines of the 'Report author' cell
+    expected_date: str | None
+    expected_name: str | None
+    expected_title: str | None
+    expected_email: str | None
+    tail: str = ""  # description printed at the top of the next page: the row is cut by the page break
+    members_tail: list[str] = field(default_factory=list)
+
+    @property
+    def full_description(self) -> str:
+        return f"{self.description} {self.tail}".strip()
+
+
+ITEMS = [
+    Item("12 June 2023", "Household Support Fund round 4",
+         "To agree the allocation of the fourth round of the Household Support Fund.",
+         "Cabinet", "Yes", "Open", "Resources Scrutiny Committee 6 June 2023",
+         ["Cabinet Member for Finance"],
+         ["Samantha O'Neill", "Head of Revenues and Benefits", "samantha.oneill@northshire.gov.uk"],
+         "2023-06-12", "Samantha O'Neill", "Head of Revenues and Benefits", "samantha.oneill@northshire.gov.uk"),
+    Item("12 June 2023", "Local Transport Plan 4 adoption",
+         "To recommend the adoption of the Local Transport Plan 4 to Full Council.",
+         "Full Council", "Yes", "Open", "",
+         ["Cabinet Member for Housing", "Cabinet Member for Planning"],
+         ["Dr Amir Khan, Director of Highways", "amir.khan@northshire.gov.uk"],
+         "2023-06-12", "Dr Amir Khan", "Director of Highways", "amir.khan@northshire.gov.uk"),
+    Item("26 June 2023", "Highways maintenance contract renewal",
+         "The report sets out the outcome of the review of the highways maintenance contract, the options "
+         "considered for its renewal and the results of the soft market testing carried out with suppliers.",
+         "Cabinet", "Yes", "Part exempt", "Place Scrutiny Committee 20 June 2023",
+         ["Cabinet Member for Highways and Transport"],
+         ["Christopher Featherstonehaugh", "Assistant Director, Highways",
+          "christopher.featherstonehaugh@northshire.gov.uk"],
+         "2023-06-26", "Christopher Featherstonehaugh", "Assistant Director, Highways",
+         "christopher.featherstonehaugh@northshire.gov.uk",
+         tail="It also sets out the risks of each option and the financial envelope over the ten years of "
+              "the proposed contract."),
+    Item("18/07/2023", "Treasury management outturn",
+         "To note the treasury management activity of 2022/23.",
+         "Cabinet Member for Finance", "No", "Open", "",
+         ["Cabinet Member for Finance"],
+         ["Chief Executive"],
+         "2023-07-18", "Chief Executive", None, None),
+    Item("July 2023", "Disposal of the former depot at Millbrook",
+         "To agree the disposal of the former highways depot at Millbrook.",
+         "Cabinet", "Yes", "Fully exempt", "",
+         ["Leader of the Council"],
+         ["Priya", "Ramanathan-Whitfield", "Estates Manager", "priya.ramanathan-whitfield@northshire.gov.uk"],
+         "2023-07", "Priya Ramanathan-Whitfield", "Estates Manager",
+         "priya.ramanathan-whitfield@northshire.gov.uk"),
+    Item("Not before 25 Jul 2023", "Adult social care charging policy",
+         "To agree the revised charging policy for adult social care following the consultation held over "
+         "the spring,",
+         "Cabinet", "Yes", "Open", "People Scrutiny Committee 5 July 2023",
+         ["Cabinet Member for Adult Social Care"],
+         ["Tom Baker", "Service Manager, Charging", "tom.baker@northshire.gov.uk"],
+         "2023-07-25", "Tom Baker", "Service Manager, Charging", "tom.baker@northshire.gov.uk",
+         tail="and the equality impact assessment of the revised policy.",
+         members_tail=["Cabinet Member for Public Health"]),
+    Item("20 Sept", "School place planning strategy",
+         "To approve the school place planning strategy for 2023 to 2028.",
+         "Cabinet", "No", "Open", "",
+         ["Cabinet Member for Children and Education"],
+         ["Laura Smith", "Head of Admissions", "laura.smith@northshire.gov.uk"],
+         "2023-09-20", "Laura Smith", "Head of Admissions", "laura.smith@northshire.gov.uk"),
+]
+# The table's pages: month headings (spanned across the row or not) and items; an item with a tail
+# ends its page and its tail opens the next one. 'October 2023' has no decision under it.
+PAGES: list[list[tuple[str, int] | tuple[str, str, bool]]] = [
+    [("month", "June 2023", True), ("item", 0), ("item", 1), ("item", 2)],
+    [("item", 3), ("month", "July 2023", False), ("item", 4), ("item", 5)],
+    [("month", "September 2023", True), ("item", 6), ("month", "October 2023", True)],
+]
+EXPECTED_PAGES = [2, 2, 2, 3, 3, 3, 4]  # front matter is page 1
+HEADER = ["Decision due date", "Subject", "Decision maker", "Key decision", "Private / Exempt",
+          "Consultation", "Lead member", "Report author"]
+WIDTHS = [70, 190, 75, 48, 60, 95, 100, 95]
+STYLES = getSampleStyleSheet()
+CELL = STYLES["BodyText"].clone("cell", fontSize=8, leading=10)
+BOLD = CELL.clone("bold", fontName="Helvetica-Bold")
+
+
+def build_plan(path: Path, ruled: bool = True, repeat_header: bool = True) -> None:
+    """A landscape plan as a word processor exports it: a front-matter page with a list of cabinet
+    members, then the table over three pages with its header repeated and rows cut by page breaks.
+    (Pages are laid out here rather than by reportlab's splitInRow, which draws split rows unlike
+    any word processor: no rule under the cut, the header repeated mid-page.)"""
+
+    story = [*_front_matter(), PageBreak()]
+    for index, page in enumerate(PAGES):
+        rows = [_header_row()] if repeat_header or not index else []
+        if index and PAGES[index - 1][-1][0] == "item":
+            cut = ITEMS[PAGES[index - 1][-1][1]]
+            rows.append(_tail_row(cut))
+        for entry in page:
+            rows.append(_month_row(entry[1]) if entry[0] == "month" else _item_row(ITEMS[entry[1]]))
+        story += [_table(rows, len(rows) - len(page), page, ruled), PageBreak()]
+    SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=30, rightMargin=30,
+                      topMargin=30, bottomMargin=30).build(story[:-1])
+
+
+def _front_matter() -> list[Flowable]:
+
+    members = Table([["Councillor", "Portfolio"], ["Cllr Ann Lee", "Leader of the Council"],
+                     ["Cllr Raj Patel", "Cabinet Member for Finance"]],
+                    style=TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    return [
+        Paragraph("Northshire County Council", STYLES["Title"]),
+        Paragraph("Forward Plan of Key Decisions: June to September 2023", STYLES["Heading1"]),
+        Paragraph("Published: 2 May 2023", STYLES["BodyText"]),
+        Paragraph("Explanatory note: this plan lists the key decisions the Cabinet expects to take. A key "
+                  "decision is one with expenditure or savings over £500,000 or a significant effect on "
+                  "two or more electoral divisions. The decision maker, the date the decision is due and the "
+                  "report author are shown for each item, and whether it will be taken in private.",
+                  STYLES["BodyText"]),
+        Spacer(1, 12), members,
+    ]
+
+
+def _header_row() -> list[Paragraph]:
+
+    return [Paragraph(text, BOLD) for text in HEADER]
+
+
+def _month_row(month: str) -> list[Paragraph | str]:
+
+    return [Paragraph(month, BOLD)] + [""] * (len(HEADER) - 1)
+
+
+def _lines(lines: list[str]) -> Paragraph:
+
+    return Paragraph("<br/>".join(lines), CELL)
+
+
+def _item_row(item: Item) -> list[Paragraph]:
+
+    subject = Paragraph(f"<b>{item.subject}</b><br/>{item.description}", CELL)
+    return [_lines([item.due]), subject, _lines([item.maker]), _lines([item.key]), _lines([item.access]),
+            _lines([item.consultation]), _lines(item.members), _lines(item.author)]
+
+
+def _tail_row(item: Item) -> list[Paragraph | str]:
+    empty: list[Paragraph | str] = [""] * len(HEADER)
+    empty[1] = _lines([item.tail])
+    empty[6] = _lines(item.members_tail) if item.members_tail else ""
+    return empty
+
+
+def _table(rows: list[list], first_body: int, page: list, ruled: bool) -> Table:
+
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+    for offset, entry in enumerate(page):
+        if entry[0] == "month" and entry[2]:
+            style.append(("SPAN", (0, first_body + offset), (-1, first_body + offset)))
+    if ruled:
+        style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+    else:
+        style += [("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black), ("BOTTOMPADDING", (0, 1), (-1, -1), 8)]
+    return Table(rows, colWidths=WIDTHS, style=TableStyle(style))
+
+
+def build_work_programme(path: Path) -> None:
+    """A scrutiny committee's work programme: dates, authors and portfolio holders, but no decisions."""
+
+    header = ["Item", "Date of Committee Meeting", "Requested by", "Report Author", "Portfolio Holder/s"]
+    rows = [[Paragraph(text, BOLD) for text in header],
+            [Paragraph(text, CELL) for text in ["Annual self evaluation", "19 May 2022", "Committee",
+                                                 "Claire Shiels", "Portfolio Holder for Children"]]]
+    table = Table(rows, style=TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(
+        [Paragraph("Scrutiny Committee Forward Plan: decisions to be scrutinised", BOLD), table])
+
+
+# -- fixtures ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def plan_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("forward_plan")
+    variants = {"ruled": {}, "borderless": {"ruled": False}, "header once": {"repeat_header": False}}
+    paths = {}
+    for name, options in variants.items():
+        paths[name] = folder / f"{name.replace(' ', '_')}.pdf"
+        build_plan(paths[name], **options)
+    return paths
+
+
+def expected_decision(item: Item, page: int) -> dict:
+    return {
+        "subject": item.subject, "page": page, "description": item.full_description,
+        "decision_maker": item.maker, "decision_date": item.expected_date, "key_decision": item.key == "Yes",
+        "public_access": item.access, "consultees": item.consultation or None,
+        "portfolio_holder": ", ".join(item.members + item.members_tail),
+        "officer_name": item.expected_name, "officer_title": item.expected_title,
+        "officer_email": item.expected_email,
+    }
+
+
+# -- the generated plan --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("variant", ["ruled", "borderless", "header once"])
+def test_generated_plan_reads_back_every_field(plan_pdfs: dict[str, Path], variant: str) -> None:
+    plans = read_plans(plan_pdfs[variant])
+    assert len(plans) == 1
+    decisions = [decision.to_contract() for decision in plans[0].decisions]
+    expected = [expected_decision(item, page) for item, page in zip(ITEMS, EXPECTED_PAGES, strict=True)]
+    assert [{key: decision[key] for key in expected[0]} for decision in decisions] == expected
+
+
+def test_generated_plan_metadata(plan_pdfs: dict[str, Path]) -> None:
+    plan = read_plans(plan_pdfs["ruled"])[0]
+    assert plan.to_contract() == {
+        "council": "Northshire County Council",
+        "title": "Forward Plan of Key Decisions: June to September 2023",
+        "period": "June to September 2023",
+        "published": "2023-05-02",
+        "page": 1,  # the title is on the front-matter page before the table
+    }
+
+
+def test_row_cut_by_a_page_break_is_one_decision_on_its_first_page(plan_pdfs: dict[str, Path]) -> None:
+    decisions = read_plans(plan_pdfs["ruled"])[0].decisions
+    assert len(decisions) == len(ITEMS)
+    highways = next(d for d in decisions if d.subject == "Highways maintenance contract renewal")
+    assert highways.page == 2
+    assert highways.description.endswith("over the ten years of the proposed contract.")
+    charging = next(d for d in decisions if d.subject == "Adult social care charging policy")
+    assert charging.page == 3
+    assert charging.portfolio_holder == "Cabinet Member for Adult Social Care, Cabinet Member for Public Health"
+
+
+def test_month_rows_and_front_matter_are_not_decisions(plan_pdfs: dict[str, Path]) -> None:
+    subjects = [d.subject for d in read_plans(plan_pdfs["ruled"])[0].decisions]
+    assert subjects == [item.subject for item in ITEMS]  # no 'June 2023', 'October 2023', no cabinet member
+
+
+def test_month_row_is_a_heading_whether_spanned_or_not() -> None:
+    def row(cells: list[list[str]], spanning: bool = False) -> _Row:
+        return _Row(1, [[_CellLine(text) for text in cell] for cell in cells], spanning)
+
+    assert _is_heading(row([["May"], [], []], spanning=True))
+    assert _is_heading(row([["July 2023"], [], []]))
+    assert not _is_heading(row([["including the general fund."], [], []]))  # a row's tail, not a heading
+    assert not _is_heading(row([["Youth Justice Plan"], ["Cabinet"], []]))
+
+
+def test_a_work_programme_is_not_a_forward_plan(tmp_path: Path) -> None:
+    path = tmp_path / "work_programme.pdf"
+    build_work_programme(path)
+    assert read_plans(path) == []
+
+
+# -- column mapping --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (["Subject / Decision", "Decision Maker", "Date the Decision is Due",
+          "Other Committee(s) consulted and Date of meeting(s)", "Portfolio Holder", "Officer Contact"],
+         ["subject", "decision_maker", "decision_date", "consultees", "portfolio_holder", "officer"]),
+        (["Decision due date", "Subject", "Decision maker", "Key decision", "Private / Exempt", "Consultation",
+          "Lead member", "Report author"],
+         ["decision_date", "subject", "decision_maker", "key_decision", "public_access", "consultees",
+          "portfolio_holder", "officer"]),
+        (["Matter for decision", "Exempt?", "Decision maker and date", "Cabinet Member", "Contact officer"],
+         ["subject", "public_access", "maker_and_date", "portfolio_holder", "officer"]),
+        (["Date first published", "Description", "Key", "Date of decision", "Wards affected"],
+         [None, "subject", "key_decision", "decision_date", None]),
+    ],
+)
+def test_columns_are_mapped_by_the_meaning_of_their_header(header: list[str], expected: list) -> None:
+    assert _column_meanings(header) == expected
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Councillor", "Portfolio"],  # the list of portfolio holders in the front matter
+        ["Description", "Date of Committee Meeting", "Requested by", "Report Author", "Portfolio Holder/s"],
+        ["Directorate", "Budget 2022/23", "Forecast", "Variance"],
+    ],
+)
+def test_other_tables_are_not_plan_headers(header: list[str]) -> None:
+    assert _column_meanings(header) is None
+
+
+# -- officers and e-mail addresses ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["lisa.cotton@dorsetcouncil.g", "ov.uk"], ["lisa.cotton@dorsetcouncil.gov.uk"]),
+        (["Michael Ford, Policy &", "michael.ford@dorsetcouncil", ".gov.uk , Steve Veevers,"],
+         ["Michael Ford, Policy &", "michael.ford@dorsetcouncil.gov.uk", ", Steve Veevers,"]),
+        (["christopher.featherston", "ehaugh@northshire.go", "v.uk"],
+         ["christopher.featherstonehaugh@northshire.gov.uk"]),
+        (["david.webb@bcpcouncil.go", "v.uk"], ["david.webb@bcpcouncil.gov.uk"]),
+        (["Grants Officer", "jo.hart@northshire.gov.uk"], ["Grants Officer", "jo.hart@northshire.gov.uk"]),
+        (["jo.hart@northshire.gov.uk", "Executive Director"], ["jo.hart@northshire.gov.uk", "Executive Director"]),
+    ],
+)
+def test_email_cut_by_wrapping_is_repaired(lines: list[str], expected: list[str]) -> None:
+    assert _repair_emails(lines) == expected
+
+
+def _cell(*lines: str) -> list[_CellLine]:
+    return [_CellLine(line) for line in lines]
+
+
+def test_officer_cell_as_dorset_prints_it() -> None:
+    # name and title, the address cut mid-word, then the responsible director (not the contact)
+    cell = _cell("Lisa Cotton, Head of", "Customer Services,", "Libraries & Archives", "lisa.cotton@dorsetcouncil.g",
+                 "ov.uk", "Executive Director, Place", "(John Sellgren)")
+    assert _officer(cell) == ("Lisa Cotton", "Head of Customer Services, Libraries & Archives",
+                              "lisa.cotton@dorsetcouncil.gov.uk")
+
+
+def test_officer_cell_with_two_contacts_and_a_phone_number() -> None:
+    cell = _cell("Steve Veevers, Corporate", "Director Operations, Adult", "Care", "steve.veevers@dorsetcoun",
+                 "cil.gov.uk , Derek Hoddinott,", "Programme Lead", "Tel: 01305 224682",
+                 "derek.hoddinott@dorsetcouncil.gov.uk")
+    name, title, email = _officer(cell)
+    assert f"{name}, {title}" == (
+        "Steve Veevers, Corporate Director Operations, Adult Care, Derek Hoddinott, Programme Lead")
+    assert email == "steve.veevers@dorsetcouncil.gov.uk, derek.hoddinott@dorsetcouncil.gov.uk"
+
+
+def test_officer_without_a_name_is_kept_whole() -> None:
+    assert _officer(_cell("Executive Director, People -", "Children (Theresa Leavy)")) == (
+        "Executive Director, People - Children (Theresa Leavy)", None, None)
+
+
+# -- dates ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "heading", "expected"),
+    [
+        ("17 May 2022", None, "2022-05-17"),
+        ("Decision Date 14 Jul 2022", None, "2022-07-14"),
+        ("18/07/2023", None, "2023-07-18"),
+        ("July 2023", None, "2023-07"),  # a month stays a month: no day is invented
+        ("Not before 4 Sep 2023", None, "2023-09-04"),
+        ("20 Sept", None, "2022-09-20"),  # no year printed: the plan's (published April 2022)
+        ("January", None, "2023-01"),  # a month before publication is next year's
+        ("", "June 2023", "2023-06"),  # nothing in the cell: the month heading the row is under
+        ("To be confirmed", None, None),
+    ],
+)
+def test_decision_dates(text: str, heading: str | None, expected: str | None) -> None:
+    assert _decision_date(text, heading, "2022-04-14") == expected
+
+
+# -- the corpus --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pack_plans() -> list[ForwardPlan]:
+    if not PACK.exists():
+        pytest.skip("the shared corpus is not available")
+    return read_plans(PACK)
+
+
+def test_corpus_pack_decisions_match_the_truth(pack_plans: list[ForwardPlan]) -> None:
+    truth = json.loads(PACK_TRUTH.read_text())["forward_plan"]
+    decisions = [decision.to_contract() for plan in pack_plans for decision in plan.decisions]
+    assert len(decisions) == len(truth)
+    assert [{key: got[key] for key in expected} for got, expected in zip(decisions, truth, strict=True)] == truth
+
+
+def test_corpus_pack_plan_metadata(pack_plans: list[ForwardPlan]) -> None:
+    assert [plan.to_contract() for plan in pack_plans] == [{
+        "council": "Dorset Council",
+        "title": "The Cabinet Forward Plan - May to August 2022",
+        "period": "May to August 2022",
+        "published": "2022-04-14",
+        "page": 10,
+    }]
+
+
+def test_no_plan_in_the_other_corpus_documents() -> None:
+    others = sorted(path for path in CORPUS_DOCS.glob("*.pdf") if path != PACK) if CORPUS_DOCS.exists() else []
+    if not others:
+        pytest.skip("the shared corpus is not available")
+    assert {path.name: read_plans(path) for path in others} == {path.name: [] for path in others}
