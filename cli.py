@@ -82,6 +82,9 @@ def ingest_command(
     password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.")] = None,
     extracted: Annotated[Path, typer.Option(help="Folder for one contract JSON per document.")] = Path("extracted"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary line and failures.")] = False,
+    aliases: Annotated[
+        list[Path] | None, typer.Option(help="Extra alias CSV (kind,name,alias) besides pipeline/data/aliases.csv.")
+    ] = None,
 ) -> None:
     """Extract, validate and store every PDF; files already stored (same bytes) are skipped.
 
@@ -89,7 +92,7 @@ def ingest_command(
 
     Example: python cli.py ingest raw_docs/ --db council.db
     """
-    engine = db.connect(database)
+    engine = db.connect(database, alias_files=aliases)
     files = find_pdfs(paths)
     with _progress(quiet) as progress:
         task = progress.add_task("ingest", total=len(files), pages=0, rate="0.0")

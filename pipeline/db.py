@@ -35,13 +35,13 @@ def database_url(db: str) -> str:
     return re.sub(r"^postgres(?:ql)?://", "postgresql+psycopg://", db)
 
 
-def connect(db: str = DEFAULT_DB) -> Engine:
-    """An engine for `db` with the schema in place."""
+def connect(db: str = DEFAULT_DB, alias_files: list[Path] | None = None) -> Engine:
+    """An engine for `db` with the schema in place and the alias files (default: the seed file) loaded."""
     engine = create_engine(database_url(db))
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin_immediate)
-    ensure_schema(engine)
+    ensure_schema(engine, alias_files)
     return engine
 
 
@@ -90,7 +90,7 @@ def ensure_schema(engine: Engine, alias_files: list[Path] | None = None) -> None
     with engine.begin() as connection:
         for statement in schema_statements(engine.dialect.name):
             connection.execute(text(statement))
-        reconcile.seed_aliases(connection, alias_files)
+        reconcile.seed_aliases(connection, [reconcile.ALIASES_PATH, *(alias_files or [])])
 
 
 def is_stored(engine: Engine, sha256: str) -> bool:

@@ -29,9 +29,9 @@ class Resolved:
     new: bool  # first time this name (and no alias of it) was seen
 
 
-def seed_aliases(connection: Connection, paths: list[Path] | None = None) -> None:
+def seed_aliases(connection: Connection, paths: list[Path]) -> None:
     """Load alias files (kind,name,alias rows): each alias, and each name itself, points at the entity."""
-    for path in paths or [ALIASES_PATH]:
+    for path in paths:
         with path.open(newline="", encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 entity = resolve(connection, row["kind"], row["name"], "seed")

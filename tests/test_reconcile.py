@@ -107,3 +107,18 @@ def test_a_corrected_version_replaces_the_first_in_either_order(database_url: st
     assert current.rows == [("pdscp-report-v2.pdf", 6000)]
     history = run_query(database_url, "SELECT file_name, superseded_by FROM document_versions ORDER BY file_name")
     assert history.rows == [("pdscp-report-v2.pdf", None), ("pdscp-report.pdf", "f" * 64)]
+
+
+def test_users_extend_the_aliases(tmp_path: Path, database_url: str) -> None:
+    extra = tmp_path / "more-aliases.csv"
+    extra.write_text("kind,name,alias\npartner,Wessex Police,Wessex Constabulary\n")
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    contributions_pdf(folder / "one.pdf", "21,906", police_name="Wessex Constabulary")
+    result = runner.invoke(app, ["ingest", str(folder), "--db", database_url, "--aliases", str(extra),
+                                 "--extracted", str(tmp_path / "x"), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert run_query(database_url, "SELECT partner FROM contribution_facts ORDER BY partner").rows == [
+        ("BCP Council",), ("Dorset Council",), ("Wessex Police",)]
+    assert run_query(database_url, "SELECT count(*) FROM validation_issues WHERE check_code = 'new_partner'").rows == [
+        (0,)]
