@@ -12,6 +12,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -134,8 +135,27 @@ def _extract_all(paths: list[Path], workers: int, password: str | None) -> Itera
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures: list[tuple[Path, Future]] = [(path, pool.submit(_extract_one, path, password)) for path in paths]
-        for path, future in futures:
-            yield path, future.result()
+        for done, (path, future) in enumerate(futures):
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                # A worker died (a parser crashed in C, or memory ran out) and took the pool down
+                # with it: we cannot tell which file did it, so each unfinished one is retried alone.
+                unfinished = [path for path, _ in futures[done:]]
+                break
+            yield path, result
+        else:
+            return
+    for path in unfinished:
+        yield path, _extract_isolated(path, password)
+
+
+def _extract_isolated(path: Path, password: str | None) -> tuple[Extraction | None, str | None]:
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(_extract_one, path, password).result()
+        except BrokenProcessPool:
+            return None, f"{path.name}: the process reading it crashed"
 
 
 def _store(engine: Engine, path: Path, extraction: Extraction | None, error: str | None,

@@ -70,3 +70,37 @@ def test_batch_goes_on_and_stores_nothing_of_broken_files(tmp_path: Path) -> Non
     with sqlite3.connect(database) as connection:
         assert connection.execute("SELECT file_name FROM documents").fetchall() == [("good.pdf",)]
         assert connection.execute("SELECT count(*) FROM contributions").fetchone()[0] == 2
+
+
+def test_absurd_page_size_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "huge.pdf"
+    canvas = Canvas(str(path), pagesize=(20_000, 20_000))
+    canvas.drawString(72, 720, "Partner contributions")
+    canvas.save()
+    with pytest.raises(PdfError, match="absurd size"):
+        extract_pdf(path)
+
+
+def test_a_crashing_worker_fails_its_file_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A parser that kills its process (as a C library can) costs that file, not the batch."""
+    from pipeline import db, ingest
+
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for name in ("a.pdf", "b-crash.pdf", "c.pdf"):
+        good_pdf(folder / name)
+        (folder / name).write_bytes((folder / name).read_bytes() + name.encode())  # distinct bytes
+    monkeypatch.setattr(ingest, "_extract_one", _crash_on_b)
+    summary = ingest.ingest([folder], db.connect(str(tmp_path / "c.db")), workers=2)
+    assert {o.path.name: o.status for o in summary.outcomes} == {"a.pdf": "stored", "b-crash.pdf": "failed",
+                                                                 "c.pdf": "stored"}
+
+
+def _crash_on_b(path: Path, password: str | None):
+    import os
+
+    from pipeline.ingest import extract_pdf as extract
+
+    if "crash" in path.name:
+        os._exit(1)
+    return extract(path, password=password), None
