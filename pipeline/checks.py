@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Connection, text
 
@@ -22,47 +23,34 @@ SHARE_TOLERANCE_POINTS = Decimal("0.5")
 @dataclass(frozen=True)
 class Check:
     code: str
-    severity: str  # "error" or "warning"
+    severity: str  # "error", "warning" or "info"
     description: str
-    run: Callable[[Extraction], Iterable[Issue]]
+    run: Callable[..., Iterable[Any]]
 
 
+# Document checks take one Extraction and yield Issues, when the document is extracted.
+# Database checks take a Connection and yield StoredIssues across documents, when `validate` runs.
 CHECKS: dict[str, Check] = {}
+DATABASE_CHECKS: dict[str, Check] = {}
 
 
-def check(code: str, severity: str, description: str) -> Callable:
-    """Register a check function under its code."""
+def _registrar(registry: dict[str, Check]) -> Callable:
+    def decorator(code: str, severity: str, description: str) -> Callable:
+        def register(function: Callable[..., Iterable[Any]]) -> Callable:
+            registry[code] = Check(code, severity, description, function)
+            return function
 
-    def register(function: Callable[[Extraction], Iterable[Issue]]) -> Callable:
-        CHECKS[code] = Check(code, severity, description, function)
-        return function
+        return register
 
-    return register
+    return decorator
+
+
+check = _registrar(CHECKS)
+database_check = _registrar(DATABASE_CHECKS)
 
 
 def run_checks(extraction: Extraction) -> list[Issue]:
     return [issue for entry in CHECKS.values() for issue in entry.run(extraction)]
-
-
-@dataclass(frozen=True)
-class DatabaseCheck:
-    """A check across documents: it reads the whole database when `validate` runs."""
-
-    code: str
-    severity: str
-    description: str
-    run: Callable[[Connection], Iterable[StoredIssue]]
-
-
-DATABASE_CHECKS: dict[str, DatabaseCheck] = {}
-
-
-def database_check(code: str, severity: str, description: str) -> Callable:
-    def register(function: Callable[[Connection], Iterable[StoredIssue]]) -> Callable:
-        DATABASE_CHECKS[code] = DatabaseCheck(code, severity, description, function)
-        return function
-
-    return register
 
 
 def run_database_checks(connection: Connection) -> list[StoredIssue]:
