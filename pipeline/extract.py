@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from .checks import run_checks
-from .extractors.agenda import extract_agenda_items, extract_meeting
+from .extractors.agenda import extract_agenda_items
 from .extractors.contributions import extract_contributions
 from .extractors.forward_plan import extract_forward_plans
+from .extractors.meeting import extract_meeting
 from .model import Extraction, Issue
 from .pdf import PdfDocument, PdfError
 

@@ -1,0 +1,148 @@
+"""Which meeting a document belongs to: council, committee and date, from its first page.
+
+ModernGov documents say it in a few ways: a report's header block ('Dorset Council / Cabinet /
+7 September 2021'), a BCP-style table ('Meeting date 17 July 2024'), a front sheet ('AGENDA /
+CABINET / Thursday, 30th January, 2025'), a supplement letter ('CABINET - THURSDAY, 30 JANUARY
+2025'), a Kent-style report ('To: Cabinet, 30 January 2025') or minutes ('MINUTES of a meeting
+of the Cabinet held ... on Thursday, 30 January 2025').
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import Meeting
+from ..normalise import MONTHS, clean_text, parse_date
+from ..pdf import PdfDocument
+
+HEADER_LINES = 16  # the header block is within the first lines of page 1
+COUNCIL_SEARCH_PAGES = 4
+
+_WEEKDAY = r"(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_FULL_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\.?,?\s+\d{{4}}\b", re.IGNORECASE)
+# 'CABINET - THURSDAY, 30 JANUARY 2025' (ModernGov covering letters)
+_LETTER = re.compile(rf"^([A-Z][A-Z&,' ]+?)\s+[-–]\s+{_WEEKDAY},?\s+(.+)$")
+# 'To: Cabinet, 30 January 2025' / 'To: County Council Date: 13 March 2025'
+_ADDRESSED = re.compile(r"^To:\s*([A-Z][\w&' ]+?)(?:,|\s+Date:|\s*$)")
+_MEETING_OF = re.compile(r"\bmeeting of (?:the )?([A-Z][\w&' ]+?) (?:held|will be held)\b")
+_BODY = re.compile(r"\b(Cabinet|Committee|Council|Board|Panel|Executive|Forum|Commission|Assembly|Sub-Committee)$",
+                   re.IGNORECASE)
+_COUNCIL = re.compile(r"\b((?:[A-Z][\w'’&-]*,? ){0,4}?(?:[A-Z][\w'’&-]* )(?:County |Borough |District |City )?"
+                      r"Council)\b")
+# England's county councils: a domain like '@kent.gov.uk' names one of these, or a '<Place> Council'.
+COUNTY_COUNCILS = {"cambridgeshire", "derbyshire", "devon", "east sussex", "essex", "gloucestershire", "hampshire",
+                   "hertfordshire", "kent", "lancashire", "leicestershire", "lincolnshire", "norfolk",
+                   "nottinghamshire", "oxfordshire", "staffordshire", "suffolk", "surrey", "warwickshire",
+                   "west sussex", "worcestershire"}
+# First words that make '... Council' a body or a phrase, not a council's name.
+_NOT_A_PLACE = {"the", "full", "county", "borough", "district", "city", "town", "parish", "budget", "arts", "youth",
+                "this", "each", "every", "our", "your", "local", "a", "an", "and", "of", "for", "to", "dear", "by"}
+_SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "&"}
+_NOISE_LINE = re.compile(r"^(agenda item\b.*|item no\b.*|appendix\b.*|page \d+|\d{1,3})$", re.IGNORECASE)
+
+
+def extract_meeting(document: PdfDocument) -> Meeting:
+    lines = [line for line in document.page(1).lines if not _NOISE_LINE.match(line)][:HEADER_LINES]
+    committee, date = _from_letter(lines) or _from_addressee(lines) or (None, None)
+    council_line, council = _header_council(lines)
+    committee = committee or _header_committee(lines, council_line) or _meeting_of(document)
+    date = date or _first_date(lines) or _meeting_of_date(document)
+    return Meeting(council or _named_council(document), committee, date)
+
+
+def title_case(text: str) -> str:
+    """'PEOPLE AND HEALTH SCRUTINY COMMITTEE' -> 'People and Health Scrutiny Committee'; mixed case kept."""
+    text = clean_text(text).strip(" ,.-:")
+    if not text.isupper():
+        return text
+    words = text.lower().split()
+    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def _from_letter(lines: list[str]) -> tuple[str, str | None] | None:
+    for line in lines:
+        if match := _LETTER.match(line):
+            return title_case(match.group(1)), parse_date(match.group(2))
+    return None
+
+
+def _from_addressee(lines: list[str]) -> tuple[str, str | None] | None:
+    for line in lines:
+        if (match := _ADDRESSED.match(line)) and not match.group(1).lower().startswith("all "):
+            return title_case(match.group(1)), parse_date(line)
+    return None
+
+
+def _header_council(lines: list[str]) -> tuple[int | None, str | None]:
+    """A line that is a council's name and nothing else ('Dorset Council', 'KENT COUNTY COUNCIL')."""
+    for index, line in enumerate(lines[:8]):
+        name = title_case(line)
+        if _COUNCIL.fullmatch(name) and name.split()[0].lower() not in _NOT_A_PLACE and len(name.split()) <= 6:
+            return index, name
+    return None, None
+
+
+def _header_committee(lines: list[str], council_line: int | None) -> str | None:
+    """The first short line after the council's name that names a body ('CABINET', 'Scrutiny Committee')."""
+    start = 0 if council_line is None else council_line + 1
+    for line in lines[start:]:
+        text = clean_text(line)
+        if len(text.split()) <= 8 and _BODY.search(text) and not _FULL_DATE.search(text):
+            return title_case(text)
+    return None
+
+
+def _first_date(lines: list[str]) -> str | None:
+    # joined, because front sheets wrap 'Thursday, 13th' / 'February, 2025' over two lines
+    match = _FULL_DATE.search(" ".join(lines))
+    return parse_date(match.group(0)) if match else None
+
+
+def _opening_text(document: PdfDocument) -> str:
+    return clean_text(" ".join(document.page(n).text for n in range(1, min(document.page_count, 3) + 1)))
+
+
+def _meeting_of(document: PdfDocument) -> str | None:
+    """'A meeting of the County Council will be held ...' in a summons or minutes."""
+    match = _MEETING_OF.search(_opening_text(document))
+    return title_case(match.group(1)) if match else None
+
+
+def _meeting_of_date(document: PdfDocument) -> str | None:
+    text = _opening_text(document)
+    match = _MEETING_OF.search(text)
+    return _first_date([text[match.end():]]) if match else None
+
+
+def _named_council(document: PdfDocument) -> str | None:
+    """The council named most often on the first pages, preferring the one the e-mail domain names."""
+    text = "\n".join(document.page(n).text for n in range(1, min(document.page_count, COUNCIL_SEARCH_PAGES) + 1))
+    names = Counter(
+        clean_text(match.group(1)) for match in _COUNCIL.finditer(text)
+        if match.group(1).split()[0].lower().strip(",") not in _NOT_A_PLACE
+    )
+    domains = [domain.lower() for domain in re.findall(r"@\s*([A-Za-z-]+)\s*\.", text)]
+    if domains:
+        return _council_of_domain(domains[0], document)
+    if names:
+        return names.most_common(1)[0][0]
+    return _council_from_address(text)
+
+
+def _council_of_domain(domain: str, document: PdfDocument) -> str:
+    """The council whose e-mail domain this is: named so somewhere in the document, or by the county list."""
+    place = domain.replace("-", " ").title()
+    if place.lower() in COUNTY_COUNCILS:
+        return f"{place} County Council"
+    pattern = re.compile(rf"\b{re.escape(place)} (?:Borough |District |City )?Council\b")
+    found = Counter(match.group(0) for page in document.pages() for match in pattern.finditer(page.text))
+    # the most specific name ('Poole Borough Council' rather than 'Poole Council'), then the most frequent
+    return max(found, key=lambda name: (len(name.split()), found[name]), default=f"{place} Council")
+
+
+def _council_from_address(text: str) -> str | None:
+    """'County Hall, Maidstone, Kent, ME14 1XQ': the county council at the county hall."""
+    match = re.search(r"County Hall,\s*[\w ]+,\s*([A-Z][a-z]+),\s*[A-Z]{1,2}\d", text)
+    return f"{match.group(1)} County Council" if match else None
