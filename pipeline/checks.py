@@ -16,6 +16,7 @@ from sqlalchemy import Connection, text
 
 from .model import ContributionTable, Extraction, Issue, StoredIssue
 from .normalise import name_key
+from .pack import page_mismatches
 
 SHARE_TOLERANCE_POINTS = Decimal("0.5")
 
@@ -128,6 +129,23 @@ def missing_total(extraction: Extraction) -> Iterator[Issue]:
                 f"(the {len(table.rows)} rows add up to {money(added)})",
                 table.page, table.period,
             )
+
+
+@check("agenda_page_mismatch", "warning",
+       "a front-sheet page range disagrees with the pack's 'Agenda Item N' stamps or 'Page N' footers")
+def agenda_page_mismatch(extraction: Extraction) -> list[Issue]:
+    if extraction.pack is None:
+        return []
+    return page_mismatches(extraction.file, extraction.agenda_items, extraction.pack)
+
+
+@check("needs_ocr", "warning", "pages are images with no text layer, and no OCR could read them")
+def needs_ocr(extraction: Extraction) -> Iterator[Issue]:
+    if extraction.unreadable_pages:
+        pages = ", ".join(map(str, extraction.unreadable_pages))
+        yield Issue("needs_ocr", "warning",
+                    f"{extraction.file}: page(s) {pages} are scanned images with no text; nothing on them was read "
+                    "(install tesseract-ocr to read them)", extraction.unreadable_pages[0])
 
 
 @database_check("contribution_conflict", "error",

@@ -13,6 +13,7 @@ from .extractors.contributions import extract_contributions
 from .extractors.forward_plan import extract_forward_plans
 from .extractors.meeting import extract_meeting
 from .model import Extraction, Issue
+from .pack import PackStructure, link_physical_pages, read_pack
 from .pdf import PdfDocument, PdfError
 
 log = logging.getLogger(__name__)
@@ -36,8 +37,20 @@ def extract_pdf(path: Path | str, password: str | None = None) -> Extraction:
         extraction.agenda_items = run(extract_agenda_items, [])
         extraction.contribution_tables = run(extract_contributions, [])
         extraction.forward_plans = run(extract_forward_plans, [])
+        extraction.pack = run(read_pack, PackStructure(document.page_count))
+        extraction.unreadable_pages = [page.number for page in document.pages() if page.needs_ocr]
+    _link_to_agenda_items(extraction, extraction.pack)
     extraction.issues = failures + run_checks(extraction)
     return extraction
+
+
+def _link_to_agenda_items(extraction: Extraction, pack: PackStructure) -> None:
+    """Tell each item where its report is, and each table which item's report holds it."""
+    link_physical_pages(extraction.agenda_items, pack)
+    for table in extraction.contribution_tables:
+        table.agenda_item = pack.item_for_page(table.page)
+    for decision in extraction.decisions:
+        decision.agenda_item = pack.item_for_page(decision.page)
 
 
 def _guarded(extractor: Callable[[PdfDocument], T], document: PdfDocument, empty: T, failures: list[Issue]) -> T:

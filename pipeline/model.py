@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .normalise import pounds
+
+if TYPE_CHECKING:
+    from .pack import PackStructure
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in points, top-left origin
 
@@ -156,6 +159,8 @@ class Extraction:
     contribution_tables: list[ContributionTable] = field(default_factory=list)
     forward_plans: list[ForwardPlan] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    pack: PackStructure | None = None  # where each agenda item's report is, for the page-range check
+    unreadable_pages: list[int] = field(default_factory=list)  # image-only pages no OCR could read
 
     @property
     def decisions(self) -> list[ForwardPlanDecision]:
