@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from .model import AgendaItem, Issue
 from .pdf import PdfDocument
 
-_STAMP = re.compile(r"^\s*Agenda Item\s+(\d{1,3}[a-z]?)\.?\s*$", re.IGNORECASE)
-_FOOTER = re.compile(r"^\s*Page\s+(\d{1,4})\s*$", re.IGNORECASE)
-STAMP_LINES = 4  # the stamp is among the first lines of a report's first page
+# A line that is only the stamp or only the footer; the text layer may put them anywhere on the
+# page, and ModernGov packs often run the two together ('Page 1 Agenda Item 7').
+_STAMP = re.compile(r"^(?:Page\s+\d{1,4}\s+)?Agenda Item\s+(\d{1,3}[a-z]?)\.?$", re.IGNORECASE)
+_FOOTER = re.compile(r"^Page\s+(\d{1,4})(?:\s+Agenda Item\s+\d{1,3}[a-z]?\.?)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def read_pack(document: PdfDocument) -> PackStructure:
     starts: list[tuple[int, str]] = []
     for page in document.pages():
         lines = page.lines
-        if stamp := next((m for line in lines[:STAMP_LINES] if (m := _STAMP.match(line))), None):
+        if stamp := next((m for line in lines if (m := _STAMP.match(line))), None):
             starts.append((page.number, stamp.group(1)))
         footers = [int(m.group(1)) for line in lines if (m := _FOOTER.match(line))]
         if footers:
