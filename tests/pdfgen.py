@@ -31,7 +31,14 @@ class PageBreak:
     pass
 
 
-def write_pdf(path: Path, blocks: Sequence[Text | Grid | PageBreak]) -> Path:
+@dataclass
+class Footer:
+    """Text at the foot of the current page (a 'Page N' footer), leaving the flow where it is."""
+
+    text: str
+
+
+def write_pdf(path: Path, blocks: Sequence[Text | Grid | PageBreak | Footer]) -> Path:
     canvas = Canvas(str(path), pagesize=A4, invariant=1)
     canvas.setFont("Helvetica", 11)
     y = A4[1] - 60
@@ -40,6 +47,8 @@ def write_pdf(path: Path, blocks: Sequence[Text | Grid | PageBreak]) -> Path:
             canvas.showPage()
             canvas.setFont("Helvetica", 11)
             y = A4[1] - 60
+        elif isinstance(block, Footer):
+            canvas.drawString(A4[0] / 2 - 20, 40, block.text)
         elif isinstance(block, Text):
             for line in block.lines:
                 canvas.drawString(LEFT, y, line)
