@@ -21,8 +21,8 @@ class Meeting:
     date: str | None = None  # ISO
 
     def to_contract(self) -> dict[str, Any] | None:
-        if not (self.council or self.committee or self.date):
-            return None
+        if not (self.committee and self.date):
+            return None  # no body and day, no meeting: a forward plan's publication date is not one
         return {"council": self.council, "committee": self.committee, "date": self.date}
 
 

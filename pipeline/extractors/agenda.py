@@ -73,7 +73,7 @@ def _items(lines: list[Line]) -> list[_Item]:
     start = next((i for i, line in enumerate(lines) if _ITEM.match(line.text)), len(lines))
     end = next((i for i, line in enumerate(lines) if _ENDS_AGENDA.match(line.text)), len(lines))
     lines = lines[start:end]
-    right_margin = max((_split_range_column(line)[2] for line in lines), default=0.0)
+    right_margin = _title_margin(lines)
     items: list[_Item] = []
     for line in lines:
         text, column_range, text_right = _split_range_column(line)
@@ -82,6 +82,15 @@ def _items(lines: list[Line]) -> list[_Item]:
             text = text[match.end():]
         _add_line(items[-1], text, column_range, text_right >= right_margin - WRAP_MARGIN)
     return items
+
+
+def _title_margin(lines: list[Line]) -> float:
+    """Where titles wrap: before a 'Page No.' column if the sheet has one, else at the longest title's end."""
+    split = [_split_range_column(line) for line in lines]
+    column = [line.words[len(text.split())].x0 for line, (text, pages, _) in zip(lines, split, strict=True) if pages]
+    if column:
+        return min(column) - RANGE_COLUMN_GAP
+    return max((right for _, _, right in split), default=0.0)
 
 
 def _next_number(items: list[_Item], number: str) -> bool:

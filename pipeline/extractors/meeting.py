@@ -29,6 +29,7 @@ _ADDRESSED = re.compile(r"^To:\s*([A-Z][\w&' ]+?)(?:,|\s+Date:|\s*$)")
 _MEETING_OF = re.compile(r"\bmeeting of (?:the )?([A-Z][\w&' ]+?) (?:held|will be held)\b")
 _BODY = re.compile(r"\b(Cabinet|Committee|Council|Board|Panel|Executive|Forum|Commission|Assembly|Sub-Committee)$",
                    re.IGNORECASE)
+_BODY_WORD = re.compile(_BODY.pattern.rstrip("$"), re.IGNORECASE)
 _COUNCIL = re.compile(r"\b((?:[A-Z][\w'’&-]*,? ){0,4}?(?:[A-Z][\w'’&-]* )(?:County |Borough |District |City )?"
                       r"Council)\b")
 # England's county councils: a domain like '@kent.gov.uk' names one of these, or a '<Place> Council'.
@@ -89,7 +90,8 @@ def _header_committee(lines: list[str], council_line: int | None) -> str | None:
     start = 0 if council_line is None else council_line + 1
     for line in lines[start:]:
         text = clean_text(line)
-        if len(text.split()) <= 8 and _BODY.search(text) and not _FULL_DATE.search(text):
+        named = _BODY.search(text) or (text.isupper() and _BODY_WORD.search(text))  # 'SCRUTINY COMMITTEE - X'
+        if len(text.split()) <= 8 and named and not _FULL_DATE.search(text):
             return title_case(text)
     return None
 
