@@ -29,7 +29,8 @@ from pipeline.pdf import PdfError
 from pipeline.query import QueryResult, export, run_query, search
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
-err = Console(stderr=True, soft_wrap=True)
+# Wide enough for the summary table when stderr is a log file or a CI console rather than a terminal.
+err = Console(stderr=True, soft_wrap=True, width=None if sys.stderr.isatty() else 160)
 
 DbOption = Annotated[
     str, typer.Option("--db", help="SQLAlchemy URL, or a file path meaning a SQLite database.")
@@ -139,7 +140,7 @@ def _print_summary(summary: IngestSummary, quiet: bool) -> None:
         table.add_row(extraction.file, str(extraction.page_count),
                       str(sum(len(t.rows) for t in extraction.contribution_tables)),
                       str(len(extraction.agenda_items)), str(len(extraction.decisions)),
-                      ", ".join(issue.check for issue in extraction.issues) or "-")
+                      ", ".join(dict.fromkeys(issue.check for issue in extraction.issues)) or "-")
     err.print(table)
     err.print(line, highlight=False)
 
@@ -202,7 +203,7 @@ def _print_rows(result: QueryResult, fmt: QueryFormat) -> None:
         table = Table(*result.columns)
         for row in result.rows:
             table.add_row(*("" if value is None else str(value) for value in row))
-        Console(soft_wrap=True).print(table)
+        Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160).print(table)
 
 
 @app.command(name="export")
