@@ -19,6 +19,7 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2 as pdfium
 
+_BOLD_FONT = re.compile(r"bold|black|heavy|demi", re.IGNORECASE)
 # Parsed pages released before pdfplumber is reopened to drop pdfminer's object cache.
 REOPEN_EVERY = 40
 # A page larger than this (in points: about 5 m a side) is not a real document page.
@@ -43,6 +44,7 @@ class Word:
     x1: float
     top: float
     bottom: float
+    bold: bool = False  # set in a bold face: a plan's subject is often the bold part of its cell
 
     @property
     def middle(self) -> float:
@@ -204,8 +206,11 @@ class PdfDocument:
 
     def _words(self, number: int) -> list[Word]:
         with self._parsing(number):
-            raw = self._plumber_page(number).extract_words(keep_blank_chars=False, x_tolerance=1.5)
-        return [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"]) for w in raw]
+            raw = self._plumber_page(number).extract_words(
+                keep_blank_chars=False, x_tolerance=1.5, extra_attrs=["fontname"]
+            )
+        return [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], bool(_BOLD_FONT.search(w["fontname"])))
+                for w in raw]
 
     def _rules(self, number: int) -> list[Rule]:
         with self._parsing(number):

@@ -99,7 +99,6 @@ _ACCESS_VALUE = re.compile(
 )
 _YES = re.compile(r"^(?:yes|y|key)\b", re.IGNORECASE)
 _NO = re.compile(r"^(?:no|n|non[- ]?key|not\s+key)\b", re.IGNORECASE)
-_BOLD_FONT = re.compile(r"bold|black|heavy|demi", re.IGNORECASE)
 
 # A new portfolio holder starting on its own line (joined with ', ' to the one before).
 _HOLDER_START = re.compile(
@@ -151,13 +150,6 @@ MAX_NAME_LINES = 2  # an officer's name wrapped in a narrow column
 
 
 # -- the page model --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _FontWord(Word):
-    """A word that knows whether it is bold: a plan's subject is often the bold part of its cell."""
-
-    bold: bool = False
 
 
 @dataclass(frozen=True)
@@ -281,12 +273,8 @@ def _continues_columns(plan: _Plan, grid: _Grid, page_number: int) -> bool:
 
 def _page_grids(page: Page) -> list[_Grid]:
     """The page's ruled tables; failing any with a plan header, a borderless reading of it."""
-    plumber = page.plumber()
-    words = [
-        _FontWord(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], bool(_BOLD_FONT.search(w["fontname"])))
-        for w in plumber.extract_words(x_tolerance=1.5, keep_blank_chars=False, extra_attrs=["fontname"])
-    ]
-    grids = [_ruled_grid(table, words, page.number) for table in plumber.find_tables()]
+    words = page.words
+    grids = [_ruled_grid(table, words, page.number) for table in page.plumber().find_tables()]
     headed = [grid for grid in grids if _find_header(grid.rows)]
     if headed:
         # a header-less table overlapping a headed one is the same table found twice, not more rows
@@ -303,7 +291,7 @@ def _overlap(a: _Grid, b: _Grid) -> bool:
     return a.bbox[0] < b.bbox[2] and b.bbox[0] < a.bbox[2] and a.bbox[1] < b.bbox[3] and b.bbox[1] < a.bbox[3]
 
 
-def _ruled_grid(table: Table, words: list[_FontWord], page_number: int) -> _Grid:
+def _ruled_grid(table: Table, words: list[Word], page_number: int) -> _Grid:
     """A pdfplumber table as rows of cells; each cell's words rebuilt into lines.
 
     pdfplumber aligns every row's cells on the table's column edges, with None where a cell
@@ -316,20 +304,20 @@ def _ruled_grid(table: Table, words: list[_FontWord], page_number: int) -> _Grid
     return _Grid(page_number, table.bbox, edges, rows)
 
 
-def _words_inside(words: list[_FontWord], bbox: tuple[float, float, float, float]) -> list[_FontWord]:
+def _words_inside(words: list[Word], bbox: tuple[float, float, float, float]) -> list[Word]:
     x0, top, x1, bottom = bbox
     return [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= w.middle <= bottom]
 
 
-def _cell_lines(words: list[_FontWord], page_number: int) -> Cell:
+def _cell_lines(words: list[Word], page_number: int) -> Cell:
     return [_cell_line(line.words) for line in group_lines(words, page_number)]
 
 
 def _cell_line(words: list[Word]) -> _CellLine:
-    return _CellLine(" ".join(word.text for word in words), all(getattr(word, "bold", False) for word in words))
+    return _CellLine(" ".join(word.text for word in words), all(word.bold for word in words))
 
 
-def _borderless_grid(words: list[_FontWord], rules: list[Rule], page_number: int) -> _Grid | None:
+def _borderless_grid(words: list[Word], rules: list[Rule], page_number: int) -> _Grid | None:
     """A table without vertical rules: columns from the header words, rows from gaps or h-rules."""
     lines = [line for line in group_lines(words, page_number) if not line.is_furniture]
     for start, line in enumerate(lines):
