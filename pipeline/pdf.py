@@ -126,6 +126,7 @@ class PdfDocument:
         self._plumber: pdfplumber.PDF | None = None
         self._released = 0
         self._text_cache: dict[int, Page] = {}
+        self._ocr_words: dict[int, list[Word]] = {}
 
     def __enter__(self) -> PdfDocument:
         return self
@@ -162,10 +163,21 @@ class PdfDocument:
                 obj.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE for obj in pdfium_page.get_objects(max_depth=1)
             )
             textpage.close()
+            if has_images and not text.strip():
+                text = self._ocr(number, pdfium_page)
             pdfium_page.close()
         except pdfium.PdfiumError as exc:
             raise PdfError(self.path, f"page {number} cannot be read ({exc})") from None
         return Page(number, width, height, text.replace("\x00", ""), has_images, self)
+
+    def _ocr(self, number: int, pdfium_page: pdfium.PdfPage) -> str:
+        """A scanned page read by tesseract, if installed: its words then stand in for pdfplumber's."""
+        from . import ocr  # imported here: ocr builds on this module's Word
+
+        if not ocr.available():
+            return ""
+        text, self._ocr_words[number] = ocr.read_page(pdfium_page)
+        return text
 
     def _plumber_pdf(self) -> pdfplumber.PDF:
         if self._plumber is None:
@@ -205,6 +217,8 @@ class PdfDocument:
             self._plumber = None
 
     def _words(self, number: int) -> list[Word]:
+        if number in self._ocr_words:
+            return self._ocr_words[number]
         with self._parsing(number):
             raw = self._plumber_page(number).extract_words(
                 keep_blank_chars=False, x_tolerance=1.5, extra_attrs=["fontname"]
