@@ -25,7 +25,7 @@ from pdfplumber.table import Table
 
 from ..lines import Line, group_lines, rule_between
 from ..model import ForwardPlan, ForwardPlanDecision
-from ..normalise import MONTHS, clean_text, find_period, parse_date
+from ..normalise import MONTH_NAMES, MONTHS, clean_text, find_period, parse_date
 from ..pdf import Page, PdfDocument, Rule, Word
 
 # -- vocabulary ----------------------------------------------------------------------------------
@@ -89,9 +89,8 @@ _LABELS: list[tuple[str, re.Pattern[str], bool]] = [
 ]
 _SINGLE_LINE_FIELDS = {"key_decision", "public_access", "decision_date"}
 
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_MONTH_HEADING = re.compile(rf"^(?:{_MONTH_NAMES})\.?(?:\s+\d{{4}})?$", re.IGNORECASE)
-_MONTH_OR_DAY = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?({_MONTH_NAMES})\b", re.IGNORECASE)
+_MONTH_HEADING = re.compile(rf"^(?:{MONTH_NAMES})\.?(?:\s+\d{{4}})?$", re.IGNORECASE)
+_MONTH_OR_DAY = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?({MONTH_NAMES})\b", re.IGNORECASE)
 _ACCESS_VALUE = re.compile(
     r"^(?:fully\s+exempt|part(?:ly|ially)?\s+exempt|part\s+private|exempt|open|private|confidential|"
     r"restricted|public)\b",
@@ -135,8 +134,8 @@ _PUBLISHED = re.compile(
     re.IGNORECASE,
 )
 _MONTH_RANGE = re.compile(
-    rf"\b(?:\d{{1,2}}\s+)?(?:{_MONTH_NAMES})(?:\s+\d{{4}})?\s*(?:to|until|-|–|—)\s*(?:\d{{1,2}}\s+)?"
-    rf"(?:{_MONTH_NAMES})\s+\d{{4}}\b",
+    rf"\b(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})(?:\s+\d{{4}})?\s*(?:to|until|-|–|—)\s*(?:\d{{1,2}}\s+)?"
+    rf"(?:{MONTH_NAMES})\s+\d{{4}}\b",
     re.IGNORECASE,
 )
 _COUNCIL = re.compile(r"((?:[A-Z][\w&'’.-]*\s+)+)Council\b")

@@ -13,15 +13,14 @@ import re
 from collections import Counter
 
 from ..model import Meeting
-from ..normalise import MONTHS, clean_text, parse_date
+from ..normalise import MONTH_NAMES, clean_text, parse_date
 from ..pdf import PdfDocument
 
 HEADER_LINES = 16  # the header block is within the first lines of page 1
 COUNCIL_SEARCH_PAGES = 4
 
 _WEEKDAY = r"(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_FULL_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\.?,?\s+\d{{4}}\b", re.IGNORECASE)
+_FULL_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})\.?,?\s+\d{{4}}\b", re.IGNORECASE)
 # 'CABINET - THURSDAY, 30 JANUARY 2025' (ModernGov covering letters)
 _LETTER = re.compile(rf"^([A-Z][A-Z&,' ]+?)\s+[-–]\s+{_WEEKDAY},?\s+(.+)$")
 # 'To: Cabinet, 30 January 2025' / 'To: County Council Date: 13 March 2025'
