@@ -56,6 +56,7 @@ def test_inline_ranges_wrapped_and_inside_titles(tmp_path: Path) -> None:
         row("2025 and, if in order, to be approved as a correct record"),
         row("5. Kent Minerals and Waste Local Plan 2024-39"),
         row("See supplement pack published alongside the main agenda"),
+        row("6. Treasury Management Strategy Pages 97 - 120"),
         Text(["Yours sincerely"]),
     ])
     assert items(pdf) == [
@@ -66,6 +67,7 @@ def test_inline_ranges_wrapped_and_inside_titles(tmp_path: Path) -> None:
         ("4", "Minutes of the meetings held on 19 December 2024 and 9 January 2025 and, if in order, to be approved "
               "as a correct record", 85, 96),
         ("5", "Kent Minerals and Waste Local Plan 2024-39", None, None),
+        ("6", "Treasury Management Strategy", 97, 120),
     ]
 
 
@@ -81,6 +83,8 @@ def test_a_report_with_numbered_sections_has_no_agenda(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("lines", "expected"), [
     (["Direct Dial/Ext: 03000414043", "e-mail: someone@kent.gov.uk", "Date: 29 January 2025", "Dear Member",
       "CABINET - THURSDAY, 30 JANUARY 2025"], ("Kent County Council", "Cabinet", "2025-01-30")),
+    (["Contact: democratic.services@dorsetcouncil.gov.uk", "HEALTH AND WELLBEING BOARD - WEDNESDAY, 8 JUNE 2022"],
+     ("Dorset Council", "Health and Wellbeing Board", "2022-06-08")),
     (["BCP Council", "CABINET", "Report subject Children's Safeguarding Partnership Review",
       "Meeting date 17 July 2024"], ("BCP Council", "Cabinet", "2024-07-17")),
     (["From: Cabinet Member for Finance", "To: County Council Date: 13 March 2025",

@@ -25,7 +25,9 @@ _AGENDA_HEADING = re.compile(
 )
 _REPORT_STAMP = re.compile(r"^\s*Agenda Item \d+[a-z]?\s*$", re.IGNORECASE | re.MULTILINE)
 _ITEM = re.compile(r"^(\d{1,3}[a-z]?)(?:\.|\s)\s*(?=\S)")
-_PAGES = re.compile(r"\(\s*Pages?\s+(\d+)(?:\s*[-–]\s*(\d+))?\s*\)", re.IGNORECASE)
+# '(Pages 1 - 10)', '(Page 5)', or the same without brackets at the end of a line
+_PAGES = re.compile(r"\(\s*Pages?\s+(\d+)(?:\s*[-–]\s*(\d+))?\s*\)|\bPages?\s+(\d+)(?:\s*[-–]\s*(\d+))?\s*$",
+                    re.IGNORECASE)
 _BARE_RANGE = re.compile(r"^(\d{1,4})(?:\s*[-–]\s*|\s+)(\d{1,4})$|^(\d{1,4})$")
 _ENDS_AGENDA = re.compile(r"^(?:Yours sincerely|Benjamin Watts|General Counsel|Chief Executive\b)", re.IGNORECASE)
 RANGE_COLUMN_GAP = 18.0  # points of white space between a title and a 'Page No.' column entry
@@ -143,7 +145,8 @@ def _finish(item: _Item) -> AgendaItem:
     title = clean_text(" ".join(item.title_lines))
     start = end = None
     if match := _PAGES.search(title):
-        start, end = int(match.group(1)), int(match.group(2) or match.group(1))
+        first, last = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        start, end = int(first), int(last or first)
         title = clean_text(title[: match.start()] + " " + title[match.end():])
     elif item.column_range:
         start, end = item.column_range[0], item.column_range[1] or item.column_range[0]

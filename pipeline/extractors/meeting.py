@@ -134,7 +134,9 @@ def _named_council(document: PdfDocument) -> str | None:
 
 def _council_of_domain(domain: str, document: PdfDocument) -> str:
     """The council whose e-mail domain this is: named so somewhere in the document, or by the county list."""
-    place = domain.replace("-", " ").title()
+    # 'dorsetcouncil.gov.uk' and 'bcpcouncil.gov.uk' name the place before 'council'
+    stem = re.sub(r"(?:county)?council$", "", domain) or domain
+    place = stem.upper() if len(stem) <= 3 else stem.replace("-", " ").title()
     if place.lower() in COUNTY_COUNCILS:
         return f"{place} County Council"
     pattern = re.compile(rf"\b{re.escape(place)} (?:Borough |District |City )?Council\b")
