@@ -80,16 +80,19 @@ def parse_percent(text: str | None) -> Decimal | None:
 
 def find_period(text: str) -> str | None:
     """The first financial-year period in the text, as 'YYYY/YY' ('2020 to 2021' -> '2020/21')."""
-    best: tuple[int, str] | None = None
+    periods = find_periods(text)
+    return periods[0] if periods else None
+
+
+def find_periods(text: str) -> list[str]:
+    """Every financial-year period in the text, in order ('2021/22 2022/23' -> both)."""
+    found: list[tuple[int, str]] = []
     for pattern in _PERIOD_PATTERNS:
         for match in pattern.finditer(text):
             start, end = int(match.group(1)), int(match.group(2)[-2:])
-            if (start + 1) % 100 != end:
-                continue  # '2021-38' in 'Plan 2021 - 2038' is a range of years, not a financial year
-            if best is None or match.start() < best[0]:
-                best = (match.start(), f"{start}/{end:02d}")
-            break
-    return best[1] if best else None
+            if (start + 1) % 100 == end:  # '2021-38' in 'Plan 2021 - 2038' is a span of years, not a year
+                found.append((match.start(), f"{start}/{end:02d}"))
+    return [period for _, period in sorted(found)]
 
 
 def parse_date(text: str | None) -> str | None:

@@ -115,3 +115,16 @@ def test_counts_in_another_currency_are_not_contributions(tmp_path: Path) -> Non
         Grid([("Partner", "Amount"), ("Marin County", "36,006"), ("Napa County", "28,398"), ("Total", "64,404")]),
     ])
     assert contributions(pdf) == []
+
+
+def test_one_table_per_period_column(tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path / "two-years.pdf", [
+        Text(["Statutory partner contributions to the Safeguarding Adults Board:"]),
+        Grid([("Partner", "2022/23", "2023/24"), ("Dorset Council", "£40,000", "£42,000"),
+              ("Dorset Police", "£20,000", "£21,000"), ("NHS Dorset", "£40,000", "£42,000"),
+              ("Total", "£100,000", "£105,000")]),
+    ])
+    first, second = contributions(pdf)
+    assert (first.period, first.stated_total, second.period, second.stated_total) == (
+        "2022/23", Decimal(100000), "2023/24", Decimal(105000))
+    assert [row.amount for row in second.rows] == [Decimal(42000), Decimal(21000), Decimal(42000)]

@@ -5,9 +5,10 @@ three read the same way once the page is rebuilt into lines: a partner name, one
 a percentage; a 'Total' line closes the table. So one line-based parser covers them, with ruling
 lines (where present) telling which wrapped lines belong to which cell.
 
-What keeps budget tables and prose out: a row carries exactly one amount (multi-column numeric
-tables have several), a name of a few words (not a sentence), at least two partner rows, and a
-caption, header or label that speaks of contributions or partners, and a £ sign somewhere in it.
+What keeps budget tables and prose out: a row carries one amount (or one per period column, when
+the header names that many periods: budget tables have several figures and no periods), a name
+of a few words (not a sentence), at least two partner rows, a caption, header or label that
+speaks of contributions or partners, and a £ sign somewhere in it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,15 @@ from decimal import Decimal
 
 from ..lines import Line, group_lines, rule_between
 from ..model import ContributionRow, ContributionTable
-from ..normalise import MONEY_TOKEN, PERCENT_TOKEN, clean_text, find_period, parse_money, parse_percent
+from ..normalise import (
+    MONEY_TOKEN,
+    PERCENT_TOKEN,
+    clean_text,
+    find_period,
+    find_periods,
+    parse_money,
+    parse_percent,
+)
 from ..pdf import Page, PdfDocument, Rule
 
 _MONEY_ANYWHERE = re.compile(MONEY_TOKEN)
@@ -43,7 +52,7 @@ class _Row:
 
     line: Line
     label: str
-    amount: Decimal
+    amounts: list[Decimal]  # one per period column; most tables have one
     share: Decimal | None
     figures_x0: float  # left edge of the amount (and share) columns
     extra: list[Line] = field(default_factory=list)  # wrapped lines of the label's cell
@@ -78,10 +87,11 @@ def extract_contributions(document: PdfDocument) -> list[ContributionTable]:
         if not wanted:
             continue
         runs, open_run = _page_runs(page, open_run)
-        tables.extend(table for run in runs if (table := _to_table(run)))
+        for run in runs:
+            tables.extend(_to_tables(run))
         page.release()
-    if open_run is not None and (table := _to_table(open_run)):
-        tables.append(table)
+    if open_run is not None:
+        tables.extend(_to_tables(open_run))
     return tables
 
 
@@ -167,18 +177,29 @@ def _layout(line: Line) -> str:
 
 
 def _parse_row(line: Line) -> _Row | None:
-    """'Name  £amount  [share%]', with the share also accepted before the amount."""
+    """'Name  £amount  [share%]' (the share also before the amount), or 'Name  £amount  £amount ...'
+    with one amount per period column."""
     words = [word.text for word in line.words]
     share, words = _take_share(words)
-    amount_text, words = _take_amount(words)
-    if amount_text is None or (amount := parse_money(amount_text)) is None or amount <= 0:
+    amounts, words = _take_amounts(words)
+    if not amounts or (share is not None and len(amounts) > 1):
         return None
-    if share is None:
+    if share is None and len(amounts) == 1:
         share, words = _take_share(words)
     label = _TRAILING_SEPARATOR.sub("", _LEADING_MARKER.sub("", " ".join(words))).strip()
     if not words or not _looks_like_name(label):
         return None
-    return _Row(line, label, amount, share, figures_x0=line.words[len(words)].x0)
+    return _Row(line, label, amounts, share, figures_x0=line.words[len(words)].x0)
+
+
+def _take_amounts(words: list[str]) -> tuple[list[Decimal], list[str]]:
+    amounts: list[Decimal] = []
+    while True:
+        text, rest = _take_amount(words)
+        if text is None or (amount := parse_money(text)) is None or amount <= 0:
+            return amounts, words
+        amounts.insert(0, amount)
+        words = rest
 
 
 def _take_share(words: list[str]) -> tuple[Decimal | None, list[str]]:
@@ -218,26 +239,42 @@ def _continues_label(row: _Row, line: Line, rules: list[Rule], lines: list[Line]
     return line.top - previous.bottom <= line_height * 0.6
 
 
-def _to_table(run: _Run) -> ContributionTable | None:
+def _to_tables(run: _Run) -> list[ContributionTable]:
+    """The run as a table, or one table per period column ('Partner | 2021/22 | 2022/23')."""
     partners = [row for row in run.rows if not row.is_total]
     totals = [row for row in run.rows if row.is_total]
-    if len(partners) < MIN_PARTNER_ROWS:
-        return None
+    columns = {len(row.amounts) for row in run.rows}
+    if len(partners) < MIN_PARTNER_ROWS or len(columns) != 1:
+        return []
     context = [line.text for line in run.header + run.above] + [row.name for row in run.rows]
     if not any(_CONTEXT_WORDS.search(text) for text in context):
-        return None
+        return []
     if not any("£" in text for text in [*context, *(row.line.text for row in run.rows)]):
-        return None  # figures in another currency, or counts: not a council's partner contributions
+        return []  # figures in another currency, or counts: not a council's partner contributions
+    periods = [_period(run)] if columns == {1} else _column_periods(run)
+    if len(periods) != columns.pop():
+        return []  # several figures a row, not one per period: a budget table (Budget | Outturn | ...)
     first = run.rows[0].line
-    return ContributionTable(
-        period=_period(run),
-        page=first.page,
-        rows=[_contribution_row(row) for row in partners],
-        stated_total=totals[-1].amount if totals else None,
-        layout=run.layout,
-        caption=_caption(run),
-        bbox=_union([row.line for row in run.rows if row.line.page == first.page]),
-    )
+    return [
+        ContributionTable(
+            period=period,
+            page=first.page,
+            rows=[_contribution_row(row, column) for row in partners],
+            stated_total=totals[-1].amounts[column] if totals else None,
+            layout=run.layout,
+            caption=_caption(run),
+            bbox=_union([row.line for row in run.rows if row.line.page == first.page]),
+        )
+        for column, period in enumerate(periods)
+    ]
+
+
+def _column_periods(run: _Run) -> list[str]:
+    """The periods heading the amount columns, left to right, from the header line that names them."""
+    for line in reversed(run.header):
+        if periods := find_periods(line.text):
+            return periods
+    return []
 
 
 def _period(run: _Run) -> str | None:
@@ -259,9 +296,8 @@ def _caption(run: _Run) -> str | None:
     return None
 
 
-def _contribution_row(row: _Row) -> ContributionRow:
-    return ContributionRow(row.name, row.amount, row.share, row.line.page,
-                           _union([row.line, *row.extra]))
+def _contribution_row(row: _Row, column: int) -> ContributionRow:
+    return ContributionRow(row.name, row.amounts[column], row.share, row.line.page, _union([row.line, *row.extra]))
 
 
 def _union(lines: list[Line]) -> tuple[float, float, float, float]:
