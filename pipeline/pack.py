@@ -17,7 +17,7 @@ from .pdf import PdfDocument
 
 # A line that is only the stamp or only the footer; the text layer may put them anywhere on the
 # page, and ModernGov packs often run the two together ('Page 1 Agenda Item 7').
-_STAMP = re.compile(r"^(?:Page\s+\d{1,4}\s+)?Agenda Item\s+(\d{1,3}[a-z]?)\.?$", re.IGNORECASE)
+STAMP = re.compile(r"^(?:Page\s+\d{1,4}\s+)?Agenda Item\s+(\d{1,3}[a-z]?)\.?$", re.IGNORECASE)
 _FOOTER = re.compile(r"^Page\s+(\d{1,4})(?:\s+Agenda Item\s+\d{1,3}[a-z]?\.?)?$", re.IGNORECASE)
 
 
@@ -76,7 +76,7 @@ def read_pack(document: PdfDocument) -> PackStructure:
     starts: list[tuple[int, str]] = []
     for page in document.pages():
         lines = page.lines
-        if stamp := next((m for line in lines if (m := _STAMP.match(line))), None):
+        if stamp := next((m for line in lines if (m := STAMP.match(line))), None):
             starts.append((page.number, stamp.group(1)))
         footers = [int(m.group(1)) for line in lines if (m := _FOOTER.match(line))]
         if footers:

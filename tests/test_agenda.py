@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from pdfgen import Grid, Text, write_pdf
+from reportlab.lib.utils import simpleSplit
 
 from pipeline.extract import extract_pdf
 from pipeline.extractors.meeting import title_case
@@ -39,24 +40,24 @@ def test_page_number_column(tmp_path: Path) -> None:
 
 
 def test_inline_ranges_wrapped_and_inside_titles(tmp_path: Path) -> None:
-    """Kent's layout: titles wrap at the edge of their column; '(Pages ...)' has a column of its own."""
+    """Kent's layout: titles wrap at the edge of their column, as a word processor wraps them."""
     column = (0, 390)
 
-    def row(title: str, pages: str = "") -> Grid:
-        return Grid([(title, pages)], columns=column, ruled=False)
+    def item(title: str, pages: str = "") -> list[Grid]:
+        lines = simpleSplit(title, "Helvetica", 11, 330)  # wrapped like Word: each line filled to the edge
+        return [Grid([(line, pages if i == 0 else "")], columns=column, ruled=False) for i, line in enumerate(lines)]
 
     pdf = write_pdf(tmp_path / "kent-style.pdf", [
         Text(["AGENDA", "CABINET", "Thursday, 30th January, 2025, at 10.00 am", "UNRESTRICTED ITEMS"]),
-        row("1. Apologies"),
-        row("2. Minutes of the Meeting held on 9th January 2025", "(Pages 1 - 10)"),
-        row("3. 24/00108 - Revenue and Capital Budget Monitoring Report - November"),
-        row("2024-25 and Treasury Management Strategy (Pages"),
-        row("11 - 84)"),
-        row("4. Minutes of the meetings held on 19 December 2024 and 9 January", "(Pages 85 - 96)"),
-        row("2025 and, if in order, to be approved as a correct record"),
-        row("5. Kent Minerals and Waste Local Plan 2024-39"),
-        row("See supplement pack published alongside the main agenda"),
-        row("6. Treasury Management Strategy Pages 97 - 120"),
+        *item("1. Apologies"),
+        *item("2. Minutes of the Meeting held on 9th January 2025", "(Pages 1 - 10)"),
+        *item("3. 24/00108 - Revenue and Capital Budget Monitoring Report - November 2024-25 and Treasury "
+              "Management Strategy (Pages 11 - 84)"),
+        *item("4. Minutes of the meetings held on 19 December 2024 and 9 January 2025 and, if in order, to be "
+              "approved as a correct record", "(Pages 85 - 96)"),
+        *item("5. Kent Minerals and Waste Local Plan 2024-39"),
+        *item("See supplement pack published alongside the main agenda"),
+        *item("6. Treasury Management Strategy Pages 97 - 120"),
         Text(["Yours sincerely"]),
     ])
     assert items(pdf) == [

@@ -2,9 +2,10 @@
 
 Front sheets list items as '8. TITLE' with the range in a right-hand 'Page No.' column
 ('11 - 100'), or inline as '3. Minutes ... (Pages 1 - 10)', a range that may wrap onto the next
-line or sit inside a two-line title. A title goes on over the next line when its line runs to
-the right margin (it wrapped), or when the next line plainly continues it (starts in lower case
-or with '(' or holds only the range); otherwise the lines under it are its description.
+line or sit inside a two-line title. A title goes on over the next line when its line wrapped
+(the next line's first word would not have fitted before the margin), or when the next line
+plainly continues it (starts in lower case or with '(' or holds only the range); otherwise the
+lines under it are its description.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from ..lines import Line, group_lines
 from ..model import AgendaItem
 from ..normalise import clean_text
+from ..pack import STAMP
 from ..pdf import Page, PdfDocument
 
 FRONT_SHEET_PAGES = 6  # the agenda is within the first pages of a pack
@@ -23,16 +25,16 @@ FRONT_SHEET_PAGES = 6  # the agenda is within the first pages of a pack
 _AGENDA_HEADING = re.compile(
     r"^(?:A\s?G\s?E\s?N\s?D\s?A\b(?!\s+Item\s+\d)|Agenda Item No\b|Agenda for\b)", re.IGNORECASE
 )
-_REPORT_STAMP = re.compile(r"^\s*Agenda Item \d+[a-z]?\s*$", re.IGNORECASE | re.MULTILINE)
 _ITEM = re.compile(r"^(\d{1,3}[a-z]?)(?:\.|\s)\s*(?=\S)")
 # '(Pages 1 - 10)', '(Page 5)', or the same without brackets at the end of a line
 _PAGES = re.compile(r"\(\s*Pages?\s+(\d+)(?:\s*[-–]\s*(\d+))?\s*\)|\bPages?\s+(\d+)(?:\s*[-–]\s*(\d+))?\s*$",
                     re.IGNORECASE)
 _BARE_RANGE = re.compile(r"^(\d{1,4})(?:\s*[-–]\s*|\s+)(\d{1,4})$|^(\d{1,4})$")
-_ENDS_AGENDA = re.compile(r"^(?:Yours sincerely|Benjamin Watts|General Counsel|Chief Executive\b)", re.IGNORECASE)
+_ENDS_AGENDA = re.compile(r"^Yours (?:sincerely|faithfully)\b", re.IGNORECASE)  # a covering letter's sign-off
 RANGE_COLUMN_GAP = 18.0  # points of white space between a title and a 'Page No.' column entry
-WRAP_MARGIN = 45.0  # a line ending this close to the right margin ran out of room: it wrapped
 MAX_DESCRIPTION_LINES = 8
+SPACE = 4.0  # points: a space between words
+INDENT = 40.0  # points: a title's next line starts no further right than this past the title's start
 
 
 @dataclass
@@ -41,7 +43,15 @@ class _Item:
     title_lines: list[str] = field(default_factory=list)
     description: list[str] = field(default_factory=list)
     column_range: tuple[int, int | None] | None = None  # from a right-hand 'Page No.' column
-    wrapped: bool = False  # the last title line ran to the right margin, so the title goes on
+    title_left: float = 0.0  # where the title's text starts, after the number
+    title_right: float = 0.0  # where its last line ends
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where an agenda's titles wrap (None when the sheet does not show it)."""
+
+    margin: float | None
 
 
 def extract_agenda_items(document: PdfDocument) -> list[AgendaItem]:
@@ -57,8 +67,8 @@ def _front_sheet_pages(document: PdfDocument) -> list[Page]:
     pages: list[Page] = []
     for number in range(1, min(document.page_count, FRONT_SHEET_PAGES) + 1):
         page = document.page(number)
-        if pages and _REPORT_STAMP.search("\n".join(page.lines[:3])):
-            break
+        if pages and any(STAMP.match(line) for line in page.lines):
+            break  # the first report
         if pages or any(_AGENDA_HEADING.match(line) for line in page.lines):
             pages.append(page)
     return pages
@@ -71,28 +81,41 @@ def _lines(page: Page) -> list[Line]:
 
 
 def _items(lines: list[Line]) -> list[_Item]:
-    # the agenda runs from its first numbered line to the sign-off; the margin is measured there only
+    # the agenda runs from its first numbered line to the sign-off, if there is one
     start = next((i for i, line in enumerate(lines) if _ITEM.match(line.text)), len(lines))
     end = next((i for i, line in enumerate(lines) if _ENDS_AGENDA.match(line.text)), len(lines))
     lines = lines[start:end]
-    right_margin = _title_margin(lines)
+    starts = _item_lines(lines)
+    layout = _Layout(_title_margin(lines, starts))
     items: list[_Item] = []
     for line in lines:
         text, column_range, text_right = _split_range_column(line)
-        if (match := _ITEM.match(text)) and _next_number(items, match.group(1)):
-            items.append(_Item(match.group(1)))
+        if line in starts and (match := _ITEM.match(text)):
+            items.append(_Item(match.group(1), title_left=line.words[min(1, len(line.words) - 1)].x0))
             text = text[match.end():]
-        _add_line(items[-1], text, column_range, text_right >= right_margin - WRAP_MARGIN)
+        _add_line(items[-1], line, text, column_range, text_right, layout)
     return items
 
 
-def _title_margin(lines: list[Line]) -> float:
-    """Where titles wrap: before a 'Page No.' column if the sheet has one, else at the longest title's end."""
+def _item_lines(lines: list[Line]) -> list[Line]:
+    """The lines that start an item: numbered, and in sequence."""
+    numbers: list[_Item] = []
+    starts = []
+    for line in lines:
+        if (match := _ITEM.match(line.text)) and _next_number(numbers, match.group(1)):
+            numbers.append(_Item(match.group(1)))
+            starts.append(line)
+    return starts
+
+
+def _title_margin(lines: list[Line], starts: list[Line]) -> float | None:
+    """Where titles wrap: before a 'Page No.' column if the sheet has one, else where the longest
+    item line ends (its next word did not fit)."""
     split = [_split_range_column(line) for line in lines]
     column = [line.words[len(text.split())].x0 for line, (text, pages, _) in zip(lines, split, strict=True) if pages]
     if column:
         return min(column) - RANGE_COLUMN_GAP
-    return max((right for _, _, right in split), default=0.0)
+    return max((_split_range_column(line)[2] for line in starts), default=None)
 
 
 def _next_number(items: list[_Item], number: str) -> bool:
@@ -123,22 +146,27 @@ def _title_right(words: list) -> float:
     return words[-1].x1
 
 
-def _add_line(item: _Item, text: str, column_range: tuple | None, runs_to_margin: bool) -> None:
+def _add_line(item: _Item, line: Line, text: str, column_range: tuple | None, right: float,
+              layout: _Layout) -> None:
     item.column_range = item.column_range or column_range
-    if not item.title_lines or (not item.description and _continues_title(item, text)):
+    if not item.title_lines or (not item.description and _continues_title(item, line, text, layout)):
         item.title_lines.append(text)
-        item.wrapped = runs_to_margin
+        item.title_right = right
     elif text and len(item.description) < MAX_DESCRIPTION_LINES:
         item.description.append(text)
 
 
-def _continues_title(item: _Item, text: str) -> bool:
-    """The next line is more of the title: the last one wrapped, or this one plainly carries on."""
-    if not text:
-        return False
+def _continues_title(item: _Item, line: Line, text: str, layout: _Layout) -> bool:
+    """The line is more of the title: the title's last line wrapped (this line's first word would not
+    have fitted on it), or this line plainly carries on (lower case, '(', the page range)."""
+    if not text or line.x0 > item.title_left + INDENT:
+        return False  # a centred heading such as 'EXEMPT ITEMS' is not part of a title
     carries_on = text[0].islower() or text[0] == "(" or bool(_BARE_RANGE.match(text.rstrip(")")))
     capitals = text.isupper() and item.title_lines[-1].isupper()  # 'ANNUAL SELF EVALUATION' / 'OF ...'
-    return item.wrapped or carries_on or capitals
+    first_word = line.words[0]
+    wrapped = layout.margin is not None and (
+        item.title_right + SPACE + (first_word.x1 - first_word.x0) > layout.margin + SPACE)
+    return carries_on or capitals or (wrapped and not text.isupper())
 
 
 def _finish(item: _Item) -> AgendaItem:
