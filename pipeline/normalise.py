@@ -30,9 +30,11 @@ _PERCENT_RE = re.compile(r"^\(?(\d{1,3}(?:\.\d+)?)\s?%\)?$")
 _PERIOD_PATTERNS = [
     # 2020/21, 2020-21, 2020–2021, 2020/2021, FY2020/21
     re.compile(r"\b(?:FY\s?)?(20\d{2})\s?[/\-–—]\s?(20\d{2}|\d{2})\b", re.IGNORECASE),
-    # '2020 to 2021'
-    re.compile(r"\b(20\d{2})\s+to\s+(20\d{2})\b", re.IGNORECASE),
+    # '2020 to 2021', 'April 2020 to March 2021', 'April 2020 - March 2021'
+    re.compile(r"\b(?:April\s+)?(20\d{2})\s*(?:to|[-–—])\s*(?:March\s+)?(20\d{2})\b", re.IGNORECASE),
 ]
+# 'the year ending 31 March 2024' is 2023/24
+_YEAR_ENDING = re.compile(r"\byear end(?:ing|ed)\s+(?:31(?:st)?\s+)?March\s+(20\d{2})\b", re.IGNORECASE)
 MONTHS = {
     name: index
     for index, names in enumerate(
@@ -92,7 +94,10 @@ def find_periods(text: str) -> list[str]:
             start, end = int(match.group(1)), int(match.group(2)[-2:])
             if (start + 1) % 100 == end:  # '2021-38' in 'Plan 2021 - 2038' is a span of years, not a year
                 found.append((match.start(), f"{start}/{end:02d}"))
-    return [period for _, period in sorted(found)]
+    for match in _YEAR_ENDING.finditer(text):
+        end = int(match.group(1))
+        found.append((match.start(), f"{end - 1}/{end % 100:02d}"))
+    return [period for _, period in sorted(dict.fromkeys(found))]
 
 
 def parse_date(text: str | None) -> str | None:

@@ -51,6 +51,8 @@ def test_percent(text: str, expected: Decimal | None) -> None:
         ("FY2019/20 funding", "2019/20"),
         ("2021–22 partner shares", "2021/22"),
         ("Stinsford Neighbourhood Plan 2021 - 2038", None),  # a span of years, not a financial year
+        ("between April 2023 – March 2024", "2023/24"),
+        ("contributions for the year ending 31 March 2024", "2023/24"),
         ("no period here", None),
     ],
 )
