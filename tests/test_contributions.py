@@ -128,3 +128,14 @@ def test_one_table_per_period_column(tmp_path: Path) -> None:
     assert (first.period, first.stated_total, second.period, second.stated_total) == (
         "2022/23", Decimal(100000), "2023/24", Decimal(105000))
     assert [row.amount for row in second.rows] == [Decimal(42000), Decimal(21000), Decimal(42000)]
+
+
+def test_shares_printed_without_their_sign_under_a_percent_heading(tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path / "bare.pdf", [
+        Text(["Partner contributions 2021/22:"]),
+        Grid([("Partner", "Contribution", "% of total"), ("Alpha Council", "£60,000", "60"),
+              ("Beta Police", "£40,000", "40"), ("Total", "£100,000", "")]),
+    ])
+    [table] = contributions(pdf)
+    assert [(row.amount, row.share_pct) for row in table.rows] == [(Decimal(60000), Decimal(60)),
+                                                                    (Decimal(40000), Decimal(40))]

@@ -32,6 +32,8 @@ from ..pdf import Page, PdfDocument, Rule
 
 _MONEY_ANYWHERE = re.compile(MONEY_TOKEN)
 _ROW_END = re.compile(rf"{MONEY_TOKEN}\s*(?:{PERCENT_TOKEN})?\s*$", re.IGNORECASE | re.MULTILINE)
+_BARE_SHARE = re.compile(r"^\d{1,2}(?:\.\d+)?$|^100$")
+_SHARE_HEADING = re.compile(r"%|per ?cent|share|proportion", re.IGNORECASE)
 _MONEY_WORD = re.compile(rf"^\(?{MONEY_TOKEN}\)?$", re.IGNORECASE)
 # Bullets and list numbering; '(cid:127)' is how pdfplumber shows a bullet glyph with no Unicode mapping.
 _LEADING_MARKER = re.compile(
@@ -56,6 +58,7 @@ class _Row:
     share: Decimal | None
     figures_x0: float  # left edge of the amount (and share) columns
     extra: list[Line] = field(default_factory=list)  # wrapped lines of the label's cell
+    bare_share: bool = False  # the share was printed without a % sign
 
     @property
     def is_total(self) -> bool:
@@ -182,6 +185,11 @@ def _parse_row(line: Line) -> _Row | None:
     words = [word.text for word in line.words]
     share, words = _take_share(words)
     amounts, words = _take_amounts(words)
+    bare_share = False
+    if not amounts and share is None and len(words) > 1 and _BARE_SHARE.match(words[-1]):
+        # '£83,424  32' under a '%' heading: the share printed without its sign (checked in _to_tables)
+        amounts, rest = _take_amounts(words[:-1])
+        share, bare_share, words = (Decimal(words[-1]), True, rest) if len(amounts) == 1 else (None, False, words)
     if not amounts or (share is not None and len(amounts) > 1):
         return None
     if share is None and len(amounts) == 1:
@@ -189,7 +197,7 @@ def _parse_row(line: Line) -> _Row | None:
     label = _TRAILING_SEPARATOR.sub("", _LEADING_MARKER.sub("", " ".join(words))).strip()
     if not words or not _looks_like_name(label):
         return None
-    return _Row(line, label, amounts, share, figures_x0=line.words[len(words)].x0)
+    return _Row(line, label, amounts, share, figures_x0=line.words[len(words)].x0, bare_share=bare_share)
 
 
 def _take_amounts(words: list[str]) -> tuple[list[Decimal], list[str]]:
@@ -251,6 +259,9 @@ def _to_tables(run: _Run) -> list[ContributionTable]:
         return []
     if not any("£" in text for text in [*context, *(row.line.text for row in run.rows)]):
         return []  # figures in another currency, or counts: not a council's partner contributions
+    if any(row.bare_share for row in run.rows) and not any(_SHARE_HEADING.search(line.text) for line in run.header):
+        for row in run.rows:  # a bare number with no '%' heading over it is not a share
+            row.share = None if row.bare_share else row.share
     periods = [_period(run)] if columns == {1} else _column_periods(run)
     if len(periods) != columns.pop():
         return []  # several figures a row, not one per period: a budget table (Budget | Outturn | ...)
