@@ -34,6 +34,7 @@ _ENDS_AGENDA = re.compile(r"^Yours (?:sincerely|faithfully)\b", re.IGNORECASE)  
 RANGE_COLUMN_GAP = 18.0  # points of white space between a title and a 'Page No.' column entry
 MAX_DESCRIPTION_LINES = 8
 SPACE = 4.0  # points: a space between words
+GAP_LINES = 3.0  # white space taller than this many lines after an item ends it
 INDENT = 40.0  # points: a title's next line starts no further right than this past the title's start
 
 
@@ -45,6 +46,8 @@ class _Item:
     column_range: tuple[int, int | None] | None = None  # from a right-hand 'Page No.' column
     title_left: float = 0.0  # where the title's text starts, after the number
     title_right: float = 0.0  # where its last line ends
+    last_line: Line | None = None
+    ended: bool = False  # a wide gap closed the item: what follows (a sign-off, a note) is not its text
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,12 @@ def _title_right(words: list) -> float:
 def _add_line(item: _Item, line: Line, text: str, column_range: tuple | None, right: float,
               layout: _Layout) -> None:
     item.column_range = item.column_range or column_range
+    previous, item.last_line = item.last_line, line
+    if previous is not None and line.page == previous.page and line.top - previous.bottom > GAP_LINES * (
+            previous.bottom - previous.top):
+        item.ended = True
+    if item.ended:
+        return
     if not item.title_lines or (not item.description and _continues_title(item, line, text, layout)):
         item.title_lines.append(text)
         item.title_right = right
