@@ -27,6 +27,7 @@ from ..lines import Line, group_lines, rule_between
 from ..model import ForwardPlan, ForwardPlanDecision
 from ..normalise import MONTH_NAMES, MONTHS, clean_text, find_period, parse_date
 from ..pdf import Page, PdfDocument, Rule, Word
+from .meeting import named_councils
 
 # -- vocabulary ----------------------------------------------------------------------------------
 
@@ -138,9 +139,6 @@ _MONTH_RANGE = re.compile(
     rf"(?:{MONTH_NAMES})\s+\d{{4}}\b",
     re.IGNORECASE,
 )
-_COUNCIL = re.compile(r"((?:[A-Z][\w&'’.-]*\s+)+)Council\b")
-_GENERIC_COUNCIL_WORDS = {"the", "this", "full", "county", "borough", "city", "district", "town", "parish",
-                          "cabinet", "by", "of", "a", "and", "each", "key"}
 
 COLUMN_EDGE_TOLERANCE = 5.0  # points: the same table's columns on the next page
 HEADER_SEARCH_ROWS = 3  # a table's header is within its first rows
@@ -795,11 +793,5 @@ def _year_of(title: str | None) -> str | None:
 
 def _council(lines: list[str]) -> str | None:
     """The first council named in the text ('Dorset Council's Constitution' -> 'Dorset Council')."""
-    for line in lines:
-        for match in _COUNCIL.finditer(line):
-            words = match.group(1).split()
-            while words and words[0].lower() in _GENERIC_COUNCIL_WORDS:
-                words.pop(0)
-            if words and any(word.lower() not in _GENERIC_COUNCIL_WORDS for word in words):
-                return " ".join([*words, "Council"])
-    return None
+    names = named_councils("\n".join(lines))
+    return names[0] if names else None

@@ -38,7 +38,8 @@ COUNTY_COUNCILS = {"cambridgeshire", "derbyshire", "devon", "east sussex", "esse
                    "west sussex", "worcestershire"}
 # First words that make '... Council' a body or a phrase, not a council's name.
 _NOT_A_PLACE = {"the", "full", "county", "borough", "district", "city", "town", "parish", "budget", "arts", "youth",
-                "this", "each", "every", "our", "your", "local", "a", "an", "and", "of", "for", "to", "dear", "by"}
+                "this", "each", "every", "our", "your", "local", "a", "an", "and", "of", "for", "to", "dear", "by",
+                "cabinet", "key"}
 _SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "&"}
 _NOISE_LINE = re.compile(r"^(agenda item\b.*|item no\b.*|appendix\b.*|page \d+|\d{1,3})$", re.IGNORECASE)
 
@@ -117,13 +118,23 @@ def _meeting_of_date(document: PdfDocument) -> str | None:
     return _first_date([text[match.end():]]) if match else None
 
 
+def named_councils(text: str) -> list[str]:
+    """Every council named in the text, in order ('the Dorset Council Constitution' -> 'Dorset Council');
+    'Full Council' and 'the County Council' name no particular council."""
+    names = []
+    for match in _COUNCIL.finditer(text):
+        words = match.group(1).replace(",", "").split()
+        while words and words[0].lower() in _NOT_A_PLACE:
+            words.pop(0)
+        if len(words) >= 2:
+            names.append(" ".join(words))
+    return names
+
+
 def _named_council(document: PdfDocument) -> str | None:
     """The council named most often on the first pages, preferring the one the e-mail domain names."""
     text = "\n".join(document.page(n).text for n in range(1, min(document.page_count, COUNCIL_SEARCH_PAGES) + 1))
-    names = Counter(
-        clean_text(match.group(1)) for match in _COUNCIL.finditer(text)
-        if match.group(1).split()[0].lower().strip(",") not in _NOT_A_PLACE
-    )
+    names = Counter(named_councils(text))
     domains = [domain.lower() for domain in re.findall(r"@\s*([A-Za-z-]+)\s*\.", text)]
     if domains:
         return _council_of_domain(domains[0], document)
