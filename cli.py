@@ -17,6 +17,7 @@ from typing import Annotated, Any
 import click
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -51,9 +52,10 @@ def one_line_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         except (typer.Exit, click.ClickException):
             raise
         except PdfError as error:
-            err.print(f"[red]error:[/red] {error}", highlight=False)
+            err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
         except Exception as error:  # database, file system: one line, not a traceback
-            err.print(f"[red]error:[/red] {type(error).__name__}: {str(error).splitlines()[0]}", highlight=False)
+            reason = escape(str(error).splitlines()[0] if str(error) else "")
+            err.print(f"[red]error:[/red] {type(error).__name__}: {reason}", highlight=False)
         raise typer.Exit(1)
 
     return wrapper
@@ -101,9 +103,9 @@ def ingest_command(
 
         def show(outcome: FileOutcome) -> None:
             if outcome.status == "failed":
-                progress.console.print(f"[red]failed[/red]  {outcome.error}", highlight=False)
+                progress.console.print(f"[red]failed[/red]  {escape(outcome.error or '')}", highlight=False)
             elif not quiet:
-                progress.console.print(f"{outcome.status:9s} {outcome.path}", highlight=False)
+                progress.console.print(f"{outcome.status:9s} {escape(str(outcome.path))}", highlight=False)
             pages = progress.tasks[task].fields["pages"] + (outcome.extraction.page_count if outcome.extraction else 0)
             rate = pages / max(time.perf_counter() - started, 1e-6)
             progress.update(task, advance=1, pages=pages, rate=f"{rate:.1f}")
@@ -219,7 +221,7 @@ def export_command(
     """
     fmt = "parquet" if output.suffix.lower() == ".parquet" else "csv"
     count = export(database, relation, output, fmt)
-    err.print(f"{count} rows of {relation} written to {output}", highlight=False)
+    err.print(escape(f"{count} rows of {relation} written to {output}"), highlight=False)
 
 
 @app.command()
