@@ -139,3 +139,13 @@ def test_shares_printed_without_their_sign_under_a_percent_heading(tmp_path: Pat
     [table] = contributions(pdf)
     assert [(row.amount, row.share_pct) for row in table.rows] == [(Decimal(60000), Decimal(60)),
                                                                     (Decimal(40000), Decimal(40))]
+
+
+def test_caption_under_the_table(tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path / "below.pdf", [
+        Text(["The partnership was set up in 2019/20 by the four statutory partners.", "", "", ""]),
+        Grid([("Partner", "Amount"), ("Alpha Council", "£30,000"), ("Beta Police", "£20,000"), ("Total", "£50,000")]),
+        Text(["Table 2: statutory partner contributions 2023/24"]),
+    ])
+    [table] = contributions(pdf)
+    assert table.period == "2023/24"

@@ -46,6 +46,8 @@ _SENTENCE_END = re.compile(r"[.;,!?]$")
 MAX_LABEL_WORDS = 10
 MIN_PARTNER_ROWS = 2
 CONTEXT_LINES = 6  # lines above a table searched for its caption and period
+CAPTION_BELOW_LINES = 2  # 'Table 3: partner contributions 2022/23' printed under the table
+PARAGRAPH_GAP = 1.5  # line heights of white space that part a caption from the text above it
 
 
 @dataclass
@@ -78,6 +80,7 @@ class _Run:
     header: list[Line]
     layout: str
     closed: bool = False  # ended by a total row or by text that is not part of the table
+    below: list[Line] = field(default_factory=list)  # the lines just under it: a caption may be there
 
 
 def extract_contributions(document: PdfDocument) -> list[ContributionTable]:
@@ -130,6 +133,7 @@ def _page_runs(page: Page, carried: _Run | None) -> tuple[list[_Run], _Run | Non
             current.rows[-1].extra.append(line)
         elif current:
             current.closed = True
+            current.below = lines[index:index + CAPTION_BELOW_LINES]
             runs.append(current)
             current = None
             continue  # this line may start a new table
@@ -166,9 +170,10 @@ def _skip_repeated_header(lines: list[Line], run: _Run) -> int | None:
 
 
 def _header(lines: list[Line], first_row: int) -> list[Line]:
-    """The text-only lines right above the first row (the column headings), nearest last."""
-    header: list[Line] = []
-    for line in reversed(lines[max(0, first_row - 2) : first_row]):
+    """The text-only lines right above the first row, with no gap between (the column headings), nearest last."""
+    above = list(reversed(lines[max(0, first_row - 2) : first_row]))
+    header = []
+    for line in _adjacent(above, lines[first_row]):
         if _MONEY_ANYWHERE.search(line.text):
             break
         header.insert(0, line)
@@ -254,7 +259,7 @@ def _to_tables(run: _Run) -> list[ContributionTable]:
     columns = {len(row.amounts) for row in run.rows}
     if len(partners) < MIN_PARTNER_ROWS or len(columns) != 1:
         return []
-    context = [line.text for line in run.header + run.above] + [row.name for row in run.rows]
+    context = [line.text for line in run.header + run.above + run.below] + [row.name for row in run.rows]
     if not any(_CONTEXT_WORDS.search(text) for text in context):
         return []
     if not any("£" in text for text in [*context, *(row.line.text for row in run.rows)]):
@@ -289,14 +294,29 @@ def _column_periods(run: _Run) -> list[str]:
 
 
 def _period(run: _Run) -> str | None:
-    """The period from the table's own header or total label, else the nearest caption line above."""
+    """The period from the table's own header or total label, else its caption: the lines just above,
+    then a caption under it, then the text further up."""
+    above = [line for line in reversed(run.above) if line not in run.header]
+    near = _adjacent(above, (run.header or [run.rows[0].line])[0])
     candidates = [line.text for line in reversed(run.header)]
     candidates += [row.name for row in run.rows if row.is_total]
-    candidates += [line.text for line in reversed(run.above) if line not in run.header]
+    candidates += [line.text for line in near + run.below + above[len(near):]]
     for text in candidates:
         if period := find_period(text):
             return period
     return None
+
+
+def _adjacent(above: list[Line], first: Line) -> list[Line]:
+    """The lines right above a table (nearest first) with no paragraph gap between them and it."""
+    near: list[Line] = []
+    below = first
+    for line in above:
+        if line.page != below.page or below.top - line.bottom > PARAGRAPH_GAP * (line.bottom - line.top):
+            break
+        near.append(line)
+        below = line
+    return near
 
 
 def _caption(run: _Run) -> str | None:
