@@ -159,8 +159,9 @@ class PdfDocument:
                 raise PdfError(self.path, f"page {number} has an absurd size ({width:.0f} x {height:.0f} pt)")
             textpage = pdfium_page.get_textpage()
             text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+            # depth 2: scanners often wrap the page image in a form XObject
             has_images = any(
-                obj.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE for obj in pdfium_page.get_objects(max_depth=1)
+                obj.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE for obj in pdfium_page.get_objects(max_depth=2)
             )
             textpage.close()
             if has_images and not text.strip():
