@@ -65,7 +65,8 @@ def one_line_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 @one_line_errors
 def extract(
     pdf: Annotated[Path, typer.Argument(help="The PDF to read.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the contract JSON (the default).")] = True,
+    # JSON is the only output; the flag is accepted so that `extract FILE --json` reads as the contract writes it
+    as_json: Annotated[bool, typer.Option("--json", help="Print the contract JSON (the only format).")] = True,
     password: Annotated[str | None, typer.Option(help="Password of an encrypted PDF.")] = None,
 ) -> None:
     """Print what one PDF holds as the contract JSON object, on stdout.

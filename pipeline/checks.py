@@ -1,6 +1,7 @@
 """Validation checks: a registry of small functions, each with a code and a severity.
 
-A check takes one document's Extraction and yields Issues. The codes and their meanings are
+A check takes one document's Extraction and yields Findings, which the registry turns into Issues
+with the check's code and severity. The codes and their meanings are
 the contract's (CONTRACT.md); CI jobs fail a build on them through `cli.py validate`.
 """
 
@@ -14,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from .model import ContributionTable, Extraction, Issue, StoredIssue
+from .model import ContributionTable, Extraction, Finding, Issue, StoredIssue
 from .normalise import name_key
 from .pack import page_mismatches
 
@@ -29,7 +30,7 @@ class Check:
     run: Callable[..., Iterable[Any]]
 
 
-# Document checks take one Extraction and yield Issues, when the document is extracted.
+# Document checks take one Extraction and yield Findings, when the document is extracted.
 # Database checks take a Connection and yield StoredIssues across documents, when `validate` runs.
 CHECKS: dict[str, Check] = {}
 DATABASE_CHECKS: dict[str, Check] = {}
@@ -51,7 +52,8 @@ database_check = _registrar(DATABASE_CHECKS)
 
 
 def run_checks(extraction: Extraction) -> list[Issue]:
-    return [issue for entry in CHECKS.values() for issue in entry.run(extraction)]
+    return [Issue(entry.code, entry.severity, found.message, found.page, found.subject)
+            for entry in CHECKS.values() for found in entry.run(extraction)]
 
 
 def run_database_checks(connection: Connection) -> list[StoredIssue]:
@@ -67,14 +69,13 @@ def _described(table: ContributionTable) -> str:
 
 
 @check("contribution_total_mismatch", "error", "the rows do not add up to the stated total (to the penny)")
-def total_mismatch(extraction: Extraction) -> Iterator[Issue]:
+def total_mismatch(extraction: Extraction) -> Iterator[Finding]:
     for table in extraction.contribution_tables:
         if table.stated_total is None:
             continue
         added = sum((row.amount for row in table.rows), Decimal(0))
         if added != table.stated_total:
-            yield Issue(
-                "contribution_total_mismatch", "error",
+            yield Finding(
                 f"{extraction.file} page {table.page}: {_described(table)} add up to {money(added)} "
                 f"but the stated total is {money(table.stated_total)} "
                 f"(difference {money(added - table.stated_total)})",
@@ -83,7 +84,7 @@ def total_mismatch(extraction: Extraction) -> Iterator[Issue]:
 
 
 @check("contribution_share_mismatch", "error", "a row's printed % differs from amount/total x 100 by more than 0.5")
-def share_mismatch(extraction: Extraction) -> Iterator[Issue]:
+def share_mismatch(extraction: Extraction) -> Iterator[Finding]:
     for table in extraction.contribution_tables:
         base = table.stated_total or sum((row.amount for row in table.rows), Decimal(0))
         if not base:
@@ -93,8 +94,7 @@ def share_mismatch(extraction: Extraction) -> Iterator[Issue]:
                 continue
             actual = row.amount / base * 100
             if abs(actual - row.share_pct) > SHARE_TOLERANCE_POINTS:
-                yield Issue(
-                    "contribution_share_mismatch", "error",
+                yield Finding(
                     f"{extraction.file} page {row.page}: '{row.partner}' is printed as {row.share_pct}% "
                     f"of {_described(table)} but {money(row.amount)} of {money(base)} is {actual:.1f}%",
                     row.page, row.partner,
@@ -102,7 +102,7 @@ def share_mismatch(extraction: Extraction) -> Iterator[Issue]:
 
 
 @check("duplicate_partner", "error", "one partner appears twice in one contributions table")
-def duplicate_partner(extraction: Extraction) -> Iterator[Issue]:
+def duplicate_partner(extraction: Extraction) -> Iterator[Finding]:
     for table in extraction.contribution_tables:
         counts = Counter(name_key(row.partner) for row in table.rows)
         reported: set[str] = set()
@@ -110,8 +110,7 @@ def duplicate_partner(extraction: Extraction) -> Iterator[Issue]:
             key = name_key(row.partner)
             if counts[key] > 1 and key not in reported:
                 reported.add(key)
-                yield Issue(
-                    "duplicate_partner", "error",
+                yield Finding(
                     f"{extraction.file} page {table.page}: '{row.partner}' appears {counts[key]} times "
                     f"in {_described(table)}",
                     table.page, row.partner,
@@ -119,12 +118,11 @@ def duplicate_partner(extraction: Extraction) -> Iterator[Issue]:
 
 
 @check("missing_total", "warning", "a contributions table or list states no total")
-def missing_total(extraction: Extraction) -> Iterator[Issue]:
+def missing_total(extraction: Extraction) -> Iterator[Finding]:
     for table in extraction.contribution_tables:
         if table.stated_total is None:
             added = sum((row.amount for row in table.rows), Decimal(0))
-            yield Issue(
-                "missing_total", "warning",
+            yield Finding(
                 f"{extraction.file} page {table.page}: {_described(table)} state no total "
                 f"(the {len(table.rows)} rows add up to {money(added)})",
                 table.page, table.period,
@@ -133,19 +131,18 @@ def missing_total(extraction: Extraction) -> Iterator[Issue]:
 
 @check("agenda_page_mismatch", "warning",
        "a front-sheet page range disagrees with the pack's 'Agenda Item N' stamps or 'Page N' footers")
-def agenda_page_mismatch(extraction: Extraction) -> list[Issue]:
+def agenda_page_mismatch(extraction: Extraction) -> list[Finding]:
     if extraction.pack is None:
         return []
     return page_mismatches(extraction.file, extraction.agenda_items, extraction.pack)
 
 
 @check("needs_ocr", "warning", "pages are images with no text layer, and no OCR could read them")
-def needs_ocr(extraction: Extraction) -> Iterator[Issue]:
+def needs_ocr(extraction: Extraction) -> Iterator[Finding]:
     if extraction.unreadable_pages:
         pages = ", ".join(map(str, extraction.unreadable_pages))
-        yield Issue("needs_ocr", "warning",
-                    f"{extraction.file}: page(s) {pages} are scanned images with no text; nothing on them was read "
-                    "(install tesseract-ocr to read them)", extraction.unreadable_pages[0])
+        yield Finding(f"{extraction.file}: page(s) {pages} are scanned images with no text; nothing on them was "
+                      "read (install tesseract-ocr to read them)", extraction.unreadable_pages[0])
 
 
 @database_check("contribution_conflict", "error",

@@ -122,6 +122,15 @@ class ForwardPlan:
         return {key: value for key, value in asdict(self).items() if key != "decisions"}
 
 
+@dataclass(frozen=True)
+class Finding:
+    """What a check found; the registry adds the check's code and severity to make it an Issue."""
+
+    message: str
+    page: int | None = None
+    subject: str | None = None
+
+
 @dataclass
 class Issue:
     check: str

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .model import AgendaItem, Issue
+from .model import AgendaItem, Finding
 from .pdf import PdfDocument
 
 # A line that is only the stamp or only the footer; the text layer may put them anywhere on the
@@ -93,7 +93,7 @@ def link_physical_pages(items: list[AgendaItem], structure: PackStructure) -> No
             item.physical_start, item.physical_end = report.first_page, report.last_page
 
 
-def page_mismatches(file: str, items: list[AgendaItem], structure: PackStructure) -> list[Issue]:
+def page_mismatches(file: str, items: list[AgendaItem], structure: PackStructure) -> list[Finding]:
     """Front-sheet ranges that disagree with the pack: a stamp elsewhere, a range past its end, overlaps.
 
     Only a pack that holds reports can disagree; a front sheet on its own is not checked.
@@ -109,35 +109,34 @@ def page_mismatches(file: str, items: list[AgendaItem], structure: PackStructure
     return issues
 
 
-def _issue(file: str, item: AgendaItem, message: str, page: int | None) -> Issue:
-    return Issue("agenda_page_mismatch", "warning", f"{file}: agenda item {item.number} '{item.title}' {message}",
-                 page, item.number)
+def _finding(file: str, item: AgendaItem, message: str, page: int | None) -> Finding:
+    return Finding(f"{file}: agenda item {item.number} '{item.title}' {message}", page, item.number)
 
 
-def _start_disagrees(file: str, item: AgendaItem, structure: PackStructure) -> list[Issue]:
+def _start_disagrees(file: str, item: AgendaItem, structure: PackStructure) -> list[Finding]:
     report = structure.report_for(item.number)
     if report is None:
         return []
     printed = structure.printed_page(report.first_page)
     if printed is None or printed == item.page_start:
         return []
-    return [_issue(file, item, f"is listed from page {item.page_start} but its 'Agenda Item {item.number}' stamp is "
+    return [_finding(file, item, f"is listed from page {item.page_start} but its 'Agenda Item {item.number}' stamp is "
                                f"on page {printed} (PDF page {report.first_page})", report.first_page)]
 
 
-def _past_the_end(file: str, item: AgendaItem, structure: PackStructure) -> list[Issue]:
+def _past_the_end(file: str, item: AgendaItem, structure: PackStructure) -> list[Finding]:
     last = structure.last_printed_page
     end = item.page_end or item.page_start
     if last is None or end is None or end <= last:
         return []
-    return [_issue(file, item, f"is listed up to page {end} but the pack ends at page {last}", None)]
+    return [_finding(file, item, f"is listed up to page {end} but the pack ends at page {last}", None)]
 
 
-def _overlaps(file: str, items: list[AgendaItem]) -> list[Issue]:
+def _overlaps(file: str, items: list[AgendaItem]) -> list[Finding]:
     issues = []
     ordered = sorted(items, key=lambda item: item.page_start or 0)
     for before, after in zip(ordered, ordered[1:], strict=False):
         if before.page_end is not None and after.page_start is not None and after.page_start <= before.page_end:
-            issues.append(_issue(file, after, f"starts on page {after.page_start}, inside item {before.number}'s "
+            issues.append(_finding(file, after, f"starts on page {after.page_start}, inside item {before.number}'s "
                                               f"pages {before.page_start} - {before.page_end}", None))
     return issues

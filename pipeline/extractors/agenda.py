@@ -51,10 +51,14 @@ class _Item:
 
 
 @dataclass(frozen=True)
-class _Layout:
-    """Where an agenda's titles wrap (None when the sheet does not show it)."""
+class _SheetLine:
+    """A front-sheet line split once into its text and any range in a right-hand 'Page No.' column."""
 
-    margin: float | None
+    line: Line
+    text: str
+    column_range: tuple[int, int | None] | None
+    column_left: float | None  # where that range starts
+    text_right: float  # where the text ends (before an inline '(Pages ...)')
 
 
 def extract_agenda_items(document: PdfDocument) -> list[AgendaItem]:
@@ -87,58 +91,59 @@ def _items(lines: list[Line]) -> list[_Item]:
     # the agenda runs from its first numbered line to the sign-off, if there is one
     start = next((i for i, line in enumerate(lines) if _ITEM.match(line.text)), len(lines))
     end = next((i for i, line in enumerate(lines) if _ENDS_AGENDA.match(line.text)), len(lines))
-    lines = lines[start:end]
-    starts = _item_lines(lines)
-    layout = _Layout(_title_margin(lines, starts))
+    sheet = [_split_range_column(line) for line in lines[start:end]]
+    starts = _item_starts(sheet)
+    margin = _title_margin(sheet, starts)
     items: list[_Item] = []
-    for line in lines:
-        text, column_range, text_right = _split_range_column(line)
-        if line in starts and (match := _ITEM.match(text)):
-            items.append(_Item(match.group(1), title_left=line.words[min(1, len(line.words) - 1)].x0))
+    for index, entry in enumerate(sheet):
+        text = entry.text
+        if index in starts and (match := _ITEM.match(text)):
+            words = entry.line.words
+            items.append(_Item(match.group(1), title_left=words[min(1, len(words) - 1)].x0))
             text = text[match.end():]
-        _add_line(items[-1], line, text, column_range, text_right, layout)
+        _add_line(items[-1], entry, text, margin)
     return items
 
 
-def _item_lines(lines: list[Line]) -> list[Line]:
+def _item_starts(sheet: list[_SheetLine]) -> set[int]:
     """The lines that start an item: numbered, and in sequence."""
-    numbers: list[_Item] = []
-    starts = []
-    for line in lines:
-        if (match := _ITEM.match(line.text)) and _next_number(numbers, match.group(1)):
-            numbers.append(_Item(match.group(1)))
-            starts.append(line)
+    starts: set[int] = set()
+    previous: str | None = None
+    for index, entry in enumerate(sheet):
+        if (match := _ITEM.match(entry.text)) and _next_number(previous, match.group(1)):
+            previous = match.group(1)
+            starts.add(index)
     return starts
 
 
-def _title_margin(lines: list[Line], starts: list[Line]) -> float | None:
+def _title_margin(sheet: list[_SheetLine], starts: set[int]) -> float | None:
     """Where titles wrap: before a 'Page No.' column if the sheet has one, else where the longest
     item line ends (its next word did not fit)."""
-    split = [_split_range_column(line) for line in lines]
-    column = [line.words[len(text.split())].x0 for line, (text, pages, _) in zip(lines, split, strict=True) if pages]
+    column = [entry.column_left for entry in sheet if entry.column_left is not None]
     if column:
         return min(column) - RANGE_COLUMN_GAP
-    return max((_split_range_column(line)[2] for line in starts), default=None)
+    return max((sheet[index].text_right for index in starts), default=None)
 
 
-def _next_number(items: list[_Item], number: str) -> bool:
+def _next_number(previous: str | None, number: str) -> bool:
     """Items are numbered in order: '4' after '3', '3a' after '3'; a stray number in a description is not."""
-    if not items:
+    if previous is None:
         return True
-    previous, current = int(re.match(r"\d+", items[-1].number).group()), int(re.match(r"\d+", number).group())
-    return previous < current <= previous + 5 or (current == previous and number != items[-1].number)
+    before, current = int(re.match(r"\d+", previous).group()), int(re.match(r"\d+", number).group())
+    return before < current <= before + 5 or (current == before and number != previous)
 
 
-def _split_range_column(line: Line) -> tuple[str, tuple[int, int | None] | None, float]:
-    """'MINUTES        1 - 2': the text, the range set apart in a right-hand column, and the text's right edge."""
+def _split_range_column(line: Line) -> _SheetLine:
+    """'MINUTES        1 - 2': the text, and the range set apart in a right-hand column."""
     words = line.words
     for start in range(max(1, len(words) - 3), len(words)):
         tail = " ".join(word.text for word in words[start:])
         if (match := _BARE_RANGE.match(tail)) and words[start].x0 - words[start - 1].x1 >= RANGE_COLUMN_GAP:
             first, last = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), None)
             text = " ".join(word.text for word in words[:start])
-            return text, (int(first), int(last) if last else None), words[start - 1].x1
-    return line.text, None, _title_right(words)
+            return _SheetLine(line, text, (int(first), int(last) if last else None), words[start].x0,
+                              words[start - 1].x1)
+    return _SheetLine(line, line.text, None, None, _title_right(words))
 
 
 def _title_right(words: list) -> float:
@@ -149,23 +154,23 @@ def _title_right(words: list) -> float:
     return words[-1].x1
 
 
-def _add_line(item: _Item, line: Line, text: str, column_range: tuple | None, right: float,
-              layout: _Layout) -> None:
-    item.column_range = item.column_range or column_range
+def _add_line(item: _Item, entry: _SheetLine, text: str, margin: float | None) -> None:
+    line = entry.line
+    item.column_range = item.column_range or entry.column_range
     previous, item.last_line = item.last_line, line
     if previous is not None and line.page == previous.page and line.top - previous.bottom > GAP_LINES * (
             previous.bottom - previous.top):
         item.ended = True
     if item.ended:
         return
-    if not item.title_lines or (not item.description and _continues_title(item, line, text, layout)):
+    if not item.title_lines or (not item.description and _continues_title(item, line, text, margin)):
         item.title_lines.append(text)
-        item.title_right = right
+        item.title_right = entry.text_right
     elif text and len(item.description) < MAX_DESCRIPTION_LINES:
         item.description.append(text)
 
 
-def _continues_title(item: _Item, line: Line, text: str, layout: _Layout) -> bool:
+def _continues_title(item: _Item, line: Line, text: str, margin: float | None) -> bool:
     """The line is more of the title: the title's last line wrapped (this line's first word would not
     have fitted on it), or this line plainly carries on (lower case, '(', the page range)."""
     if not text or line.x0 > item.title_left + INDENT:
@@ -173,8 +178,7 @@ def _continues_title(item: _Item, line: Line, text: str, layout: _Layout) -> boo
     carries_on = text[0].islower() or text[0] == "(" or bool(_BARE_RANGE.match(text.rstrip(")")))
     capitals = text.isupper() and item.title_lines[-1].isupper()  # 'ANNUAL SELF EVALUATION' / 'OF ...'
     first_word = line.words[0]
-    wrapped = layout.margin is not None and (
-        item.title_right + SPACE + (first_word.x1 - first_word.x0) > layout.margin + SPACE)
+    wrapped = margin is not None and item.title_right + SPACE + (first_word.x1 - first_word.x0) > margin + SPACE
     return carries_on or capitals or (wrapped and not text.isupper())
 
 

@@ -129,7 +129,7 @@ def _page_runs(page: Page, carried: _Run | None) -> tuple[list[_Run], _Run | Non
                                       _layout(line))
             current.rows.append(row)
             current.closed = row.is_total
-        elif current and current.rows and _continues_label(current.rows[-1], line, page.rules, lines, index):
+        elif current and current.rows and _continues_label(current.rows[-1], line, page.rules):
             current.rows[-1].extra.append(line)
         elif current:
             current.closed = True
@@ -238,7 +238,7 @@ def _looks_like_name(label: str) -> bool:
     return len(label.split()) <= MAX_LABEL_WORDS
 
 
-def _continues_label(row: _Row, line: Line, rules: list[Rule], lines: list[Line], index: int) -> bool:
+def _continues_label(row: _Row, line: Line, rules: list[Rule]) -> bool:
     """A text-only line that is the wrapped rest of the row's name (same cell, left column)."""
     if _MONEY_ANYWHERE.search(line.text) or _parse_row(line):
         return False
