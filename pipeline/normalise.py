@@ -72,6 +72,41 @@ def parse_money(text: str | None) -> Decimal | None:
     return value
 
 
+# Units printed in a header or caption: '£000s', "£'000", '£k', '£m', '(£)', 'in thousands', '%'.
+_UNITS = [
+    (re.compile(r"£\s?['’]?\s?0{3}(?:['’]?s)?(?!\d)|£\s?k\b|£\s?thousands?\b|\bk£", re.IGNORECASE), "£", Decimal(1_000)),
+    (re.compile(r"£\s?(?:m|mn|millions?)\b", re.IGNORECASE), "£", Decimal(1_000_000)),
+    (re.compile(r"£\s?(?:bn|billions?)\b", re.IGNORECASE), "£", Decimal(1_000_000_000)),
+    (re.compile(r"\bin\s+thousands\b|\b(?:thousands|['’]?000s)\b", re.IGNORECASE), None, Decimal(1_000)),
+    (re.compile(r"\bin\s+millions\b", re.IGNORECASE), None, Decimal(1_000_000)),
+    (re.compile(r"£"), "£", Decimal(1)),
+    (re.compile(r"%|\bper\s?cent\b", re.IGNORECASE), "%", Decimal(1)),
+]
+
+
+def parse_unit(text: str | None) -> tuple[str | None, Decimal] | None:
+    """The unit and scale a header or caption gives its figures: '£000s' -> ('£', 1000), '%' -> ('%', 1).
+
+    None when the text names no unit."""
+    if not text:
+        return None
+    for pattern, unit, scale in _UNITS:
+        if pattern.search(text):
+            return unit, scale
+    return None
+
+
+def parse_amount(text: str | None, scale: Decimal = Decimal(1)) -> Decimal | None:
+    """A figure in a column whose header gives its scale: '1,250.0' under '£000s' -> 1250000.
+
+    A figure with its own suffix ('£1.2m') keeps it and ignores the column's scale."""
+    value = parse_money(text)
+    if value is None or text is None:
+        return None
+    own_suffix = bool(re.search(r"\d\s*(?:k|m|bn|million|billion|thousand)\)?$", text.strip(), re.IGNORECASE))
+    return value if own_suffix else value * scale
+
+
 def parse_percent(text: str | None) -> Decimal | None:
     """'32%' -> 32; '8.5 %' -> 8.5; text without a % sign -> None."""
     if text is None:

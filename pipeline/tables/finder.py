@@ -1,0 +1,113 @@
+"""Every table on one page: ruled grids first, then blocks of aligned text in each text column,
+then dash and bullet lists; each read by the one grid reader and typed."""
+
+from __future__ import annotations
+
+from ..pdf import Page, Rule, Word
+from .columns import mark_header_rows, type_columns
+from .grid import build_rows, column_boundaries, line_pieces, row_groups
+from .layout import text_columns
+from .lists import list_tables
+from .model import BBox, Table
+from .regions import aligned_blocks, line_box
+from .rules import cuts_through, inside, merge_rules, ruled_grids
+from .settings import DEFAULT_SETTINGS, TableSettings
+from .text import TextLine, text_lines
+
+CONTEXT_LINES = 6  # lines above a table kept as its context (caption, units, period)
+BELOW_LINES = 2
+
+
+def page_tables(page: Page, settings: TableSettings = DEFAULT_SETTINGS) -> list[Table]:
+    """The tables on a page, top to bottom."""
+    return find_tables(page.words, page.rules, page.number, page.width, settings)
+
+
+def find_tables(words: list[Word], rules: list[Rule], page: int, width: float,
+                settings: TableSettings = DEFAULT_SETTINGS) -> list[Table]:
+    """Tables from a page's words and ruling lines (the pure core of `page_tables`)."""
+    rules = merge_rules(rules, settings)
+    tables: list[Table] = []
+    taken: list[BBox] = []
+    for box in ruled_grids(rules):
+        grid_words = [word for word in words if _word_in(word, box)]
+        table = read_region(text_lines(grid_words, settings), rules, box, page, "ruled", settings)
+        if table is not None:
+            tables.append(table)
+            taken.append(box)
+    free_words = [word for word in words if not any(_word_in(word, box) for box in taken)]
+    all_lines = text_lines(words, settings)
+    for column in text_columns(text_lines(free_words, settings), settings):
+        horizontal = [rule for rule in rules if rule.orientation == "h"]
+        for block in aligned_blocks(column.lines, horizontal, column.width, settings):
+            box = _bounded_by_rules(line_box(block), rules)
+            table = read_region(block, rules, box, page, "aligned", settings)
+            if table is not None:
+                tables.append(table)
+                taken.append(table.bbox)
+        rest = [line for line in column.lines if not any(_line_in(line, box) for box in taken)]
+        tables.extend(list_tables(rest, page))
+    tables.sort(key=lambda table: (table.bbox[1], table.bbox[0]))
+    for table in tables:
+        _add_context(table, all_lines, settings)
+    return tables
+
+
+def read_region(lines: list[TextLine], rules: list[Rule], box: BBox, page: int, method: str,
+                settings: TableSettings = DEFAULT_SETTINGS) -> Table | None:
+    """The table in one region, or None when its text does not form at least two rows and two columns."""
+    if not lines:
+        return None
+    words = [word for line in lines for word in line.words]
+    vertical = [rule for rule in rules if rule.orientation == "v" and inside(rule, box)]
+    horizontal = [rule for rule in rules
+                  if rule.orientation == "h" and inside(rule, box) and not cuts_through(rule, words)]
+    boundaries = column_boundaries(lines, vertical, box, settings)
+    pieces = [line_pieces(line, boundaries) for line in lines]
+    groups = row_groups(lines, pieces, horizontal, box, settings)
+    rows = build_rows(lines, pieces, groups, len(boundaries) + 1, page)
+    filled = [i for i in range(len(boundaries) + 1) if any(row.cells[i].text for row in rows)]
+    for row in rows:
+        row.cells = [row.cells[i] for i in filled]
+    if len(rows) < 2 or len(filled) < 2:
+        return None
+    table = Table(page, box, rows, method)
+    mark_header_rows(table)
+    return table
+
+
+def _add_context(table: Table, lines: list[TextLine], settings: TableSettings) -> None:
+    """The lines right above and below the table (its caption, units, period), and its column types."""
+    x0, top, x1, bottom = table.bbox
+    beside = [line for line in lines if line.x1 > x0 - 20 and line.x0 < x1 + 20]
+    above = [line for line in beside if line.bottom <= top + 1][-CONTEXT_LINES:]
+    below = [line for line in beside if line.top >= bottom - 1][:BELOW_LINES]
+    table.above = [line.text for line in above]
+    table.below = [line.text for line in below]
+    table.caption = above[-1].text if above and top - above[-1].bottom < 2.5 * above[-1].height else None
+    table.columns = type_columns(table, " ".join(table.above[-2:]))
+
+
+def _bounded_by_rules(box: BBox, rules: list[Rule]) -> BBox:
+    """A table's box grown to the horizontal rules drawn right above and below its text."""
+    x0, top, x1, bottom = box
+    width = x1 - x0
+    for rule in rules:
+        if rule.orientation != "h" or rule.x1 - rule.x0 < 0.5 * width or rule.x0 > x0 + 0.25 * width:
+            continue
+        if 0 < top - rule.top <= 6:
+            top = rule.top
+        elif 0 < rule.top - bottom <= 6:
+            bottom = rule.top
+    return (min(x0, min((r.x0 for r in rules if r.orientation == "h" and r.top in (top, bottom)), default=x0)),
+            top, max(x1, max((r.x1 for r in rules if r.orientation == "h" and r.top in (top, bottom)), default=x1)),
+            bottom)
+
+
+def _word_in(word: Word, box: BBox) -> bool:
+    x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return box[0] - 1 <= x <= box[2] + 1 and box[1] - 1 <= y <= box[3] + 1
+
+
+def _line_in(line: TextLine, box: BBox) -> bool:
+    return box[1] - 1 <= line.middle <= box[3] + 1 and line.x1 > box[0] and line.x0 < box[2]
