@@ -15,6 +15,11 @@ SAME_LINE_TOLERANCE = 3.0
 _FURNITURE = re.compile(r"^(page\s+\d+(\s+of\s+\d+)?|\d{1,4}|agenda item\s+\w+)$", re.IGNORECASE)
 
 
+def is_furniture(text: str) -> bool:
+    """Page numbers, 'Page 7 of 12' and 'Agenda Item 6' stamps: running text, not content."""
+    return bool(_FURNITURE.match(text.strip()))
+
+
 @dataclass
 class Line:
     page: int
@@ -46,7 +51,7 @@ class Line:
 
     @property
     def is_furniture(self) -> bool:
-        return bool(_FURNITURE.match(self.text.strip()))
+        return is_furniture(self.text)
 
 
 def group_lines(words: Iterable[Word], page: int) -> list[Line]:

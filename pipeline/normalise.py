@@ -74,7 +74,8 @@ def parse_money(text: str | None) -> Decimal | None:
 
 # Units printed in a header or caption: '£000s', "£'000", '£k', '£m', '(£)', 'in thousands', '%'.
 _UNITS = [
-    (re.compile(r"£\s?['’]?\s?0{3}(?:['’]?s)?(?!\d)|£\s?k\b|£\s?thousands?\b|\bk£", re.IGNORECASE), "£", Decimal(1_000)),
+    (re.compile(r"£\s?['’]?\s?0{3}(?:['’]?s)?(?!\d)|£\s?k\b|£\s?thousands?\b|\bk£", re.IGNORECASE), "£",
+     Decimal(1_000)),
     (re.compile(r"£\s?(?:m|mn|millions?)\b", re.IGNORECASE), "£", Decimal(1_000_000)),
     (re.compile(r"£\s?(?:bn|billions?)\b", re.IGNORECASE), "£", Decimal(1_000_000_000)),
     (re.compile(r"\bin\s+thousands\b|\b(?:thousands|['’]?000s)\b", re.IGNORECASE), None, Decimal(1_000)),

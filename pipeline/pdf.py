@@ -72,6 +72,7 @@ class Page:
     text: str
     has_images: bool
     _document: PdfDocument = field(repr=False)
+    drawings: int = 0  # path objects (lines, boxes): a ruled table draws several
 
     @property
     def landscape(self) -> bool:
@@ -160,16 +161,16 @@ class PdfDocument:
             textpage = pdfium_page.get_textpage()
             text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
             # depth 2: scanners often wrap the page image in a form XObject
-            has_images = any(
-                obj.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE for obj in pdfium_page.get_objects(max_depth=2)
-            )
+            kinds = [obj.type for obj in pdfium_page.get_objects(max_depth=2)]
+            has_images = pdfium.raw.FPDF_PAGEOBJ_IMAGE in kinds
+            drawings = kinds.count(pdfium.raw.FPDF_PAGEOBJ_PATH)
             textpage.close()
             if has_images and not text.strip():
                 text = self._ocr(number, pdfium_page)
             pdfium_page.close()
         except pdfium.PdfiumError as exc:
             raise PdfError(self.path, f"page {number} cannot be read ({exc})") from None
-        return Page(number, width, height, text.replace("\x00", ""), has_images, self)
+        return Page(number, width, height, text.replace("\x00", ""), has_images, self, drawings)
 
     def _ocr(self, number: int, pdfium_page: pdfium.PdfPage) -> str:
         """A scanned page read by tesseract, if installed: its words then stand in for pdfplumber's."""

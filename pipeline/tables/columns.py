@@ -53,7 +53,7 @@ def _body_kinds(rows: list[Row]) -> list[str]:
     """Each column's usual kind over the lower rows (where headers are not)."""
     if not rows:
         return []
-    lower = rows[len(rows) // 3 :] if len(rows) >= 3 else rows
+    lower = rows[max(1, len(rows) // 3) :] if len(rows) >= 2 else rows
     kinds = []
     for column in range(len(rows[0].cells)):
         found = Counter(cell_kind(row.cells[column].text) for row in lower)

@@ -3,11 +3,12 @@ then dash and bullet lists; each read by the one grid reader and typed."""
 
 from __future__ import annotations
 
+from ..lines import is_furniture
 from ..pdf import Page, Rule, Word
 from .columns import mark_header_rows, type_columns
 from .grid import build_rows, column_boundaries, line_pieces, row_groups
 from .layout import text_columns
-from .lists import list_tables
+from .lists import MIN_ITEMS, list_tables
 from .model import BBox, Table
 from .regions import aligned_blocks, line_box
 from .rules import cuts_through, inside, merge_rules, ruled_grids
@@ -50,7 +51,7 @@ def find_tables(words: list[Word], rules: list[Rule], page: int, width: float,
     tables.sort(key=lambda table: (table.bbox[1], table.bbox[0]))
     for table in tables:
         _add_context(table, all_lines, settings)
-    return tables
+    return [table for table in tables if not _lone_list_item(table)]
 
 
 def read_region(lines: list[TextLine], rules: list[Rule], box: BBox, page: int, method: str,
@@ -82,10 +83,29 @@ def _add_context(table: Table, lines: list[TextLine], settings: TableSettings) -
     beside = [line for line in lines if line.x1 > x0 - 20 and line.x0 < x1 + 20]
     above = [line for line in beside if line.bottom <= top + 1][-CONTEXT_LINES:]
     below = [line for line in beside if line.top >= bottom - 1][:BELOW_LINES]
+    table.starts_page = all(is_furniture(line.text) for line in lines if line.bottom <= top + 1)
+    table.ends_page = all(is_furniture(line.text) for line in lines if line.top >= bottom - 1)
     table.above = [line.text for line in above]
     table.below = [line.text for line in below]
-    table.caption = above[-1].text if above and top - above[-1].bottom < 2.5 * above[-1].height else None
+    table.caption = _caption(above, top)
     table.columns = type_columns(table, " ".join(table.above[-2:]))
+
+
+def _lone_list_item(table: Table) -> bool:
+    """A list of one item is kept only at a page's top or foot, where a list may run over the break."""
+    return table.method == "list" and len(table.rows) < MIN_ITEMS and not (table.starts_page or table.ends_page)
+
+
+def _caption(above: list[TextLine], top: float) -> str | None:
+    """The lines right above the table with no paragraph gap between them and it, joined."""
+    near: list[TextLine] = []
+    below = top
+    for line in reversed(above[-3:]):
+        if below - line.bottom > 1.5 * line.height:
+            break
+        near.insert(0, line)
+        below = line.top
+    return " ".join(line.text for line in near) or None
 
 
 def _bounded_by_rules(box: BBox, rules: list[Rule]) -> BBox:

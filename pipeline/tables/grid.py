@@ -82,7 +82,8 @@ def text_gaps(lines: list[TextLine], settings: TableSettings = DEFAULT_SETTINGS)
     allowed = int(settings.gap_crossing_share * len(tabular))
     spans = [(segment.x0, segment.x1) for line in tabular for segment in line.segments]
     edges = sorted({x for span in spans for x in span})
-    counts = [sum(1 for x0, x1 in spans if x0 < a + 0.01 and x1 > b - 0.01) for a, b in zip(edges, edges[1:])]
+    counts = [sum(1 for x0, x1 in spans if x0 < a + 0.01 and x1 > b - 0.01)
+              for a, b in zip(edges, edges[1:], strict=False)]
     boundaries = []
     start = 0
     while start < len(counts):
@@ -197,27 +198,47 @@ def _cut(segment: Segment, boundary: Boundary, line: TextLine) -> int | None:
 
 def row_groups(lines: list[TextLine], pieces: list[list[Piece]], horizontal: list[Rule], box: BBox,
                settings: TableSettings = DEFAULT_SETTINGS) -> list[list[int]]:
-    """Lines grouped into rows: by the horizontal rules where they part the rows, else line by line
-    with wrapped lines joined to the row they continue."""
+    """Lines grouped into rows: line by line with wrapped lines joined to the row they continue,
+    never across a horizontal rule; where rules part most rows, all lines between two rules are one
+    row unless they hold figures in the same column."""
     width = box[2] - box[0]
     cuts = sorted(rule.top for rule in horizontal if rule.x1 - rule.x0 >= 0.3 * width)
     bands: dict[int, list[int]] = {}
     for index, line in enumerate(lines):
         bands.setdefault(sum(1 for y in cuts if y < line.middle), []).append(index)
-    ordered = [bands[key] for key in sorted(bands)]
-    if len(ordered) >= 3 and sum(len(band) == 1 for band in ordered) >= 0.6 * len(ordered):
-        return ordered  # rules drawn between the rows: each band is a row, wrapped lines and all
     extents = _column_extents(pieces)
+    by_band = [_band_rows(bands[key], lines, pieces, extents, settings) for key in sorted(bands)]
+    ruled_rows = len(by_band) >= 3 and sum(len(rows) == 1 for rows in by_band) >= 0.6 * len(by_band)
     rows: list[list[int]] = []
-    for band in ordered:
-        band_rows: list[list[int]] = []
-        for index in band:
-            if band_rows and _joins(band_rows[-1], index, lines, pieces, extents, settings):
-                band_rows[-1].append(index)
-            else:
-                band_rows.append([index])
-        rows.extend(band_rows)
+    for band_rows in by_band:
+        band = [index for row in band_rows for index in row]
+        if ruled_rows and not _figures_stacked(band, pieces):
+            rows.append(band)
+        else:
+            rows.extend(band_rows)
     return rows
+
+
+def _band_rows(band: list[int], lines: list[TextLine], pieces: list[list[Piece]], extents: dict[int, float],
+               settings: TableSettings) -> list[list[int]]:
+    rows: list[list[int]] = []
+    for index in band:
+        if rows and _joins(rows[-1], index, lines, pieces, extents, settings):
+            rows[-1].append(index)
+        else:
+            rows.append([index])
+    return rows
+
+
+def _figures_stacked(band: list[int], pieces: list[list[Piece]]) -> bool:
+    """True when two lines have figures in the same column: they are two rows, rule or no rule."""
+    seen: set[int] = set()
+    for index in band:
+        columns = {piece.first for piece in pieces[index] if piece.numeric}
+        if columns & seen:
+            return True
+        seen |= columns
+    return False
 
 
 def _column_extents(pieces: list[list[Piece]]) -> dict[int, float]:

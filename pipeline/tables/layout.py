@@ -56,7 +56,7 @@ def text_columns(lines: list[TextLine], settings: TableSettings = DEFAULT_SETTIN
         in_zone.update(indices)
         words = [word for i in indices for word in lines[i].words]
         edges = [box[0] - 1, *(gutter.x for gutter in zone), box[2] + 1]
-        for left, right in zip(edges, edges[1:]):
+        for left, right in zip(edges, edges[1:], strict=False):
             part = [word for word in words if left <= (word.x0 + word.x1) / 2 < right]
             if part:
                 part_lines = text_lines(part, settings)
@@ -71,7 +71,7 @@ def find_gutters(lines: list[TextLine], width: float) -> list[_Gutter]:
     """Gutters between text columns, each with the run of lines it parts."""
     candidates: list[tuple[float, float, int]] = []
     for index, line in enumerate(lines):
-        for a, b in zip(line.segments, line.segments[1:]):
+        for a, b in zip(line.segments, line.segments[1:], strict=False):
             if _prose_segment(a, width) and _prose_segment(b, width):
                 candidates.append((a.x1, b.x0, index))
     gutters = []

@@ -22,11 +22,12 @@ _TRAILING_SEPARATOR = re.compile(r"\s*[-–—:=]+\s*$")
 _MONEY_ALONE = re.compile(rf"^\(?{MONEY_TOKEN}\)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?]$")
 MAX_LABEL_WORDS = 10
-MIN_ITEMS = 2
+MIN_ITEMS = 2  # a list of one item is a list only where it runs on over a page break
 
 
 def list_tables(lines: list[TextLine], page: int) -> list[Table]:
-    """Runs of two or more list lines, each 'label [-] amount [share]', as tables."""
+    """Runs of list lines, each 'label [-] amount [share]', as tables (of one line too: the caller
+    keeps those only where they may run on to the next page)."""
     tables: list[Table] = []
     run: list[tuple[TextLine, list[str]]] = []
     for line in join_dangling_amounts(lines):
@@ -34,10 +35,10 @@ def list_tables(lines: list[TextLine], page: int) -> list[Table]:
         if cells and (not run or _same_list(run[-1][0], line)):
             run.append((line, cells))
             continue
-        if len(run) >= MIN_ITEMS:
+        if run:
             tables.append(_table(run, page))
         run = [(line, cells)] if cells else []
-    if len(run) >= MIN_ITEMS:
+    if run:
         tables.append(_table(run, page))
     return tables
 

@@ -43,8 +43,10 @@ class Row:
 
     @property
     def is_total(self) -> bool:
-        """A 'Total' (or 'Grand total', 'Subtotal') row: it states a sum, it is not a member."""
-        return bool(_TOTAL_LABEL.match(self.label))
+        """A 'Total' (or 'Grand total', 'Subtotal') row: it states a sum, it is not a member. The
+        label may follow a reference number ('12 | Total')."""
+        labels = [cell.text for cell in self.cells if cell.text][:2]
+        return any(_TOTAL_LABEL.match(text) for text in labels)
 
 
 @dataclass
@@ -89,6 +91,8 @@ class Table:
     above: list[str] = field(default_factory=list)  # text lines above the table, nearest last
     below: list[str] = field(default_factory=list)  # text lines under it, nearest first
     parts: list[TablePart] = field(default_factory=list)
+    starts_page: bool = False  # nothing but running headers and page numbers above it
+    ends_page: bool = False  # nothing but page numbers and footers below it
 
     @property
     def n_cols(self) -> int:

@@ -11,6 +11,8 @@ class TableSettings:
 
     # Text: words on one line part into segments (one cell's text) at a gap this wide.
     segment_gap: float = 0.55
+    # ... and at least this many characters wide (a typewriter font's space is a whole character).
+    segment_gap_chars: float = 1.2
     # Rulings: lines shorter than this (points) are underlines or glyph parts, not table rules.
     min_rule_length: float = 6.0
     # Rulings this close (points) are one line: Word draws cell borders twice, side by side.

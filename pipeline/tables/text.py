@@ -15,6 +15,9 @@ from functools import cached_property
 from ..pdf import Word
 from .settings import DEFAULT_SETTINGS, TableSettings
 
+# A bullet, dash or paragraph number hanging left of its text: 'the item', not a column of its own.
+_MARKER = re.compile(r"^(?:[-–—•●▪◦*·o\uf000-\uf0ff]|\(cid:\d+\)|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}[.)]|"
+                     r"\d{1,3}(?:\.\d{1,2})*[.)]?)$", re.IGNORECASE)
 _LEADER = re.compile(r"(?:\s?\.){3,}\s*$|(?:\s?[_…]){3,}\s*$")
 
 
@@ -97,9 +100,15 @@ def text_lines(words: Iterable[Word], settings: TableSettings = DEFAULT_SETTINGS
             line.words.append(word)
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
-        line.segments = split_segments(line.words, settings.segment_gap * line.height)
+        gap = max(settings.segment_gap * line.height, settings.segment_gap_chars * _char_width(line.words))
+        line.segments = _hanging_marker_joined(split_segments(line.words, gap))
     lines.sort(key=lambda line: (line.top, line.x0))
     return lines
+
+
+def _char_width(words: list[Word]) -> float:
+    """The line's usual character width: a space in a typewriter font is as wide as a letter."""
+    return statistics.median((word.x1 - word.x0) / max(len(word.text), 1) for word in words)
 
 
 def _line_for(lines: list[TextLine], word: Word) -> TextLine | None:
@@ -127,6 +136,14 @@ def split_segments(words: Sequence[Word], gap: float) -> list[Segment]:
         segments[-1].append(word)
         previous, ends_segment = word, leader
     return [Segment(tuple(segment)) for segment in segments]
+
+
+def _hanging_marker_joined(segments: list[Segment]) -> list[Segment]:
+    """'13.' or '•' set apart from the text it numbers, on a line of nothing else, is one segment
+    with it: a numbered paragraph or a bullet is not a table row."""
+    if len(segments) == 2 and _MARKER.match(segments[0].text) and segments[1].text[:1].isalpha():
+        return [Segment(segments[0].words + segments[1].words)]
+    return segments
 
 
 def _strip_leader(word: Word) -> tuple[Word | None, bool]:
