@@ -9,12 +9,14 @@ from typing import TypeVar
 
 from .checks import run_checks
 from .extractors.agenda import extract_agenda_items
-from .extractors.contributions import extract_contributions
+from .extractors.contributions import contributions_in
 from .extractors.forward_plan import extract_forward_plans
 from .extractors.meeting import extract_meeting
 from .model import Extraction, Issue
 from .pack import PackStructure, link_physical_pages, read_pack
 from .pdf import PdfDocument, PdfError
+from .tables import Table
+from .tables.pages import document_tables, table_pages
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -35,13 +37,19 @@ def extract_pdf(path: Path | str, password: str | None = None) -> Extraction:
 
         extraction.meeting = run(extract_meeting, extraction.meeting)
         extraction.agenda_items = run(extract_agenda_items, [])
-        extraction.contribution_tables = run(extract_contributions, [])
+        extraction.tables = run(read_tables, [])
+        extraction.contribution_tables = contributions_in(extraction.tables)
         extraction.forward_plans = run(extract_forward_plans, [])
         extraction.pack = run(read_pack, PackStructure(document.page_count))
         extraction.unreadable_pages = [page.number for page in document.pages() if page.needs_ocr]
     _link_to_agenda_items(extraction, extraction.pack)
     extraction.issues = failures + run_checks(extraction)
     return extraction
+
+
+def read_tables(document: PdfDocument) -> list[Table]:
+    """Every table on the pages that may hold one (the layer's triage), continued tables merged."""
+    return document_tables(document, table_pages(document))
 
 
 def _link_to_agenda_items(extraction: Extraction, pack: PackStructure) -> None:

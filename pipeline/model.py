@@ -10,6 +10,7 @@ from .normalise import pounds
 
 if TYPE_CHECKING:
     from .pack import PackStructure
+    from .tables import Table
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in points, top-left origin
 
@@ -170,6 +171,7 @@ class Extraction:
     issues: list[Issue] = field(default_factory=list)
     pack: PackStructure | None = None  # where each agenda item's report is, for the page-range check
     unreadable_pages: list[int] = field(default_factory=list)  # image-only pages no OCR could read
+    tables: list[Table] = field(default_factory=list)  # every table the table layer found
 
     @property
     def decisions(self) -> list[ForwardPlanDecision]:
