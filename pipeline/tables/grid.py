@@ -207,7 +207,8 @@ def row_groups(lines: list[TextLine], pieces: list[list[Piece]], horizontal: lis
     for index, line in enumerate(lines):
         bands.setdefault(sum(1 for y in cuts if y < line.middle), []).append(index)
     extents = _column_extents(pieces)
-    by_band = [_band_rows(bands[key], lines, pieces, extents, settings) for key in sorted(bands)]
+    head = header_zone(pieces)
+    by_band = [_band_rows(bands[key], head, lines, pieces, extents, settings) for key in sorted(bands)]
     ruled_rows = len(by_band) >= 3 and sum(len(rows) == 1 for rows in by_band) >= 0.6 * len(by_band)
     rows: list[list[int]] = []
     for band_rows in by_band:
@@ -219,15 +220,40 @@ def row_groups(lines: list[TextLine], pieces: list[list[Piece]], horizontal: lis
     return rows
 
 
-def _band_rows(band: list[int], lines: list[TextLine], pieces: list[list[Piece]], extents: dict[int, float],
-               settings: TableSettings) -> list[list[int]]:
+def header_zone(pieces: list[list[Piece]]) -> int:
+    """How many lines come before the first line with a figure: the header's lines, if the table
+    has figures."""
+    for index, line in enumerate(pieces):
+        if any(piece.numeric for piece in line):
+            return index
+    return 0
+
+
+def _band_rows(band: list[int], head: int, lines: list[TextLine], pieces: list[list[Piece]],
+               extents: dict[int, float], settings: TableSettings) -> list[list[int]]:
     rows: list[list[int]] = []
     for index in band:
-        if rows and _joins(rows[-1], index, lines, pieces, extents, settings):
+        joins = _joins_header if index < head else _joins
+        if rows and joins(rows[-1], index, lines, pieces, extents, settings):
             rows[-1].append(index)
         else:
             rows.append([index])
     return rows
+
+
+def _joins_header(row: list[int], index: int, lines: list[TextLine], pieces: list[list[Piece]],
+                  extents: dict[int, float], settings: TableSettings) -> bool:
+    """Header lines stack into one row of multi-line headings ('Body' / 'Weight' / '(g)'), except
+    that a heading spanning several columns is a row of its own, above the headings it spans."""
+    line, above = lines[index], lines[row[-1]]
+    if line.top - above.bottom > settings.wrap_gap * max(line.height, above.height) + 1:
+        return False
+    return not (_spanning_line(pieces[row[-1]]) or _spanning_line(pieces[index]))
+
+
+def _spanning_line(line: list[Piece]) -> bool:
+    """A line of group headings: most of its pieces span several columns."""
+    return bool(line) and sum(piece.last > piece.first for piece in line) >= 0.5 * len(line)
 
 
 def _figures_stacked(band: list[int], pieces: list[list[Piece]]) -> bool:

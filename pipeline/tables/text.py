@@ -16,8 +16,9 @@ from ..pdf import Word
 from .settings import DEFAULT_SETTINGS, TableSettings
 
 # A bullet, dash or paragraph number hanging left of its text: 'the item', not a column of its own.
-_MARKER = re.compile(r"^(?:[-–—•●▪◦*·o\uf000-\uf0ff]|\(cid:\d+\)|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}[.)]|"
-                     r"\d{1,3}(?:\.\d{1,2})*[.)]?)$", re.IGNORECASE)
+# Footnote marks ('*', '**', '†', a raised 'a') hang the same way under a table.
+_MARKER = re.compile(r"^(?:[-–—•●▪◦·o\uf000-\uf0ff]|\*{1,3}|[†‡§¶#]|[a-z]|\(cid:\d+\)|\(?[a-z]{1,2}\)|"
+                     r"\(?[ivx]{1,4}[.)]|\d{1,3}(?:\.\d{1,2})*[.)]?)$", re.IGNORECASE)
 _LEADER = re.compile(r"(?:\s?\.){3,}\s*$|(?:\s?[_…]){3,}\s*$")
 
 
