@@ -43,7 +43,7 @@ def parse_pages(selection: str, page_count: int) -> list[int]:
         if last < first:
             raise ValueError(f"page range {item.strip()!r} runs backwards")
         if last > page_count:
-            raise ValueError(f"page {last} is past the end (the PDF has {page_count} pages)")
+            raise ValueError(f"page {last} is past the end (the PDF has {page_count} page{'s' * (page_count != 1)})")
         pages.update(range(first, last + 1))
     return sorted(pages)
 

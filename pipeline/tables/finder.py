@@ -9,7 +9,7 @@ from .columns import mark_header_rows, type_columns
 from .grid import build_rows, column_boundaries, line_pieces, row_groups
 from .layout import text_columns
 from .lists import MIN_ITEMS, list_tables
-from .model import BBox, Table
+from .model import BBox, Row, Table
 from .regions import aligned_blocks, line_box
 from .rules import cuts_through, inside, merge_rules, ruled_grids
 from .settings import DEFAULT_SETTINGS, TableSettings
@@ -70,11 +70,20 @@ def read_region(lines: list[TextLine], rules: list[Rule], box: BBox, page: int, 
     filled = [i for i in range(len(boundaries) + 1) if any(row.cells[i].text for row in rows)]
     for row in rows:
         row.cells = [row.cells[i] for i in filled]
-    if len(rows) < 2 or len(filled) < 2:
+    if len(rows) < 2 or len(filled) < 2 or not _dense(rows, box, settings):
         return None
     table = Table(page, box, rows, method)
     mark_header_rows(table)
     return table
+
+
+def _dense(rows: list[Row], box: BBox, settings: TableSettings) -> bool:
+    """Most cells hold text and the text covers a fair share of the box: not a chart's gridlines."""
+    cells = [cell for row in rows for cell in row.cells if not cell.covered]
+    boxes = [cell.bbox for cell in cells if cell.bbox]
+    area = max((box[2] - box[0]) * (box[3] - box[1]), 1.0)
+    text_area = sum((b[2] - b[0]) * (b[3] - b[1]) for b in boxes)
+    return len(boxes) >= settings.min_fill * len(cells) and text_area >= settings.min_text_density * area
 
 
 def _add_context(table: Table, lines: list[TextLine], settings: TableSettings) -> None:

@@ -34,6 +34,10 @@ class TableSettings:
     gutter_coverage: float = 0.8
     # Rows: a wrapped line is this close (line heights) under the line it continues.
     wrap_gap: float = 0.55
+    # A table's cells are mostly filled and its text covers a fair share of its box; a chart's
+    # gridlines and axis labels (or an empty form) are not a table.
+    min_fill: float = 0.35
+    min_text_density: float = 0.07
     # Across pages: a table continues on the next page when its columns' edges match this close (points).
     continuation_tolerance: float = 6.0
 
