@@ -19,6 +19,7 @@ from .settings import DEFAULT_SETTINGS, TableSettings
 # Footnote marks ('*', '**', '†', a raised 'a') hang the same way under a table.
 _MARKER = re.compile(r"^(?:[-–—•●▪◦·o\uf000-\uf0ff]|\*{1,3}|[†‡§¶#]|[a-z]|\(cid:\d+\)|\(?[a-z]{1,2}\)|"
                      r"\(?[ivx]{1,4}[.)]|\d{1,3}(?:\.\d{1,2})*[.)]?)$", re.IGNORECASE)
+TOUCHING = 0.05  # line heights: a gap this small inside a line is no space at all
 _LEADER = re.compile(r"(?:\s?\.){3,}\s*$|(?:\s?[_…]){3,}\s*$")
 
 
@@ -100,11 +101,26 @@ def text_lines(words: Iterable[Word], settings: TableSettings = DEFAULT_SETTINGS
         else:
             line.words.append(word)
     for line in lines:
-        line.words.sort(key=lambda w: w.x0)
+        line.words = _touching_joined(sorted(line.words, key=lambda w: w.x0))
         gap = max(settings.segment_gap * line.height, settings.segment_gap_chars * _char_width(line.words))
         line.segments = _hanging_marker_joined(split_segments(line.words, gap))
     lines.sort(key=lambda line: (line.top, line.x0))
     return lines
+
+
+def _touching_joined(words: list[Word]) -> list[Word]:
+    """Words that touch are one word: a PDF that draws '1' and '59,314' apart (another font, another
+    order in the content stream) still prints 159,314."""
+    joined: list[Word] = []
+    for word in words:
+        previous = joined[-1] if joined else None
+        if previous and -0.5 <= word.x0 - previous.x1 <= TOUCHING * (word.bottom - word.top):
+            joined[-1] = replace(previous, text=previous.text + word.text, x1=max(previous.x1, word.x1),
+                                 top=min(previous.top, word.top), bottom=max(previous.bottom, word.bottom),
+                                 bold=previous.bold and word.bold)
+        else:
+            joined.append(word)
+    return joined
 
 
 def _char_width(words: list[Word]) -> float:
