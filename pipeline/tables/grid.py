@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..pdf import Rule
+from ..pdf import Rule, Word
 from .model import BBox, Cell, Row, union
 from .settings import DEFAULT_SETTINGS, TableSettings
 from .text import Segment, TextLine
@@ -180,9 +180,9 @@ def _cut(segment: Segment, boundary: Boundary, line: TextLine) -> int | None:
     """Index of the first word right of the boundary, if the segment can be cut there."""
     words = segment.words
     if boundary.drawn_at(line.top, line.bottom):
-        # a rule between two words a space apart is the edge of a shading, not a cell border
+        # a rule between two words a plain space apart is the edge of a shading, not a cell border
         cut = sum(1 for word in words if (word.x0 + word.x1) / 2 < boundary.x)
-        if 0 < cut < len(words) and words[cut].x0 - words[cut - 1].x1 >= 0.45 * line.height:
+        if 0 < cut < len(words) and words[cut].x0 - words[cut - 1].x1 > _space(words, line):
             return cut
         return None
     min_gap = max(2.0, 0.3 * line.height)
@@ -191,6 +191,14 @@ def _cut(segment: Segment, boundary: Boundary, line: TextLine) -> int | None:
         if after.x0 - before.x1 >= min_gap and before.x1 <= boundary.right + 1 and after.x0 >= boundary.left - 1:
             return index
     return None
+
+
+def _space(words: tuple[Word, ...], line: TextLine) -> float:
+    """The widest gap that is still a plain space between two words of this text."""
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False))
+    if len(gaps) >= 2:
+        return max(1.5 * gaps[len(gaps) // 2], 0.25 * line.height)
+    return 0.3 * line.height
 
 
 # -- rows --------------------------------------------------------------------------------------------
