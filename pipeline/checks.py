@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from .extractors.contributions import about_contributions
 from .model import ContributionTable, Extraction, Finding, Issue, StoredIssue
 from .normalise import name_key
 from .pack import page_mismatches
@@ -127,6 +128,25 @@ def missing_total(extraction: Extraction) -> Iterator[Finding]:
                 f"(the {len(table.rows)} rows add up to {money(added)})",
                 table.page, table.period,
             )
+
+
+@check("unread_table", "warning",
+       "a table of pounds whose header names partners, contributions or shares gave no contributions (its "
+       "layout was not understood: check it by hand)")
+def unread_table(extraction: Extraction) -> Iterator[Finding]:
+    read = [(table.page, table.bbox) for table in extraction.contribution_tables]
+    for table in extraction.tables:
+        if not about_contributions(table) or any(page == table.page and bbox and _overlaps(bbox, table.bbox)
+                                                 for page, bbox in read):
+            continue
+        what = f"'{table.caption}'" if table.caption else "with no caption"
+        yield Finding(f"{extraction.file} page {table.page}: a table of pounds {what} names partners or "
+                      "contributions in its header, but no partner and amount columns could be read from it",
+                      table.page, table.caption)
+
+
+def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 @check("agenda_page_mismatch", "warning",

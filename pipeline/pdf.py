@@ -45,6 +45,7 @@ class Word:
     top: float
     bottom: float
     bold: bool = False  # set in a bold face: a plan's subject is often the bold part of its cell
+    upright: bool = True  # False for text set sideways (a rotated page number, a chart's axis title)
 
     @property
     def middle(self) -> float:
@@ -223,10 +224,10 @@ class PdfDocument:
             return self._ocr_words[number]
         with self._parsing(number):
             raw = self._plumber_page(number).extract_words(
-                keep_blank_chars=False, x_tolerance=1.5, extra_attrs=["fontname"]
+                keep_blank_chars=False, x_tolerance=1.5, extra_attrs=["fontname", "upright"]
             )
-        return [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], bool(_BOLD_FONT.search(w["fontname"])))
-                for w in raw]
+        return [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], bool(_BOLD_FONT.search(w["fontname"])),
+                     bool(w["upright"])) for w in raw]
 
     def _rules(self, number: int) -> list[Rule]:
         with self._parsing(number):

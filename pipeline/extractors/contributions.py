@@ -25,6 +25,8 @@ from ..tables.lists import LEADING_MARKER
 from ..tables.pages import document_tables, table_pages
 
 _CONTEXT_WORDS = re.compile(r"contribut|partner|funding|funded", re.IGNORECASE)
+_CONTRIBUTION = re.compile(r"contribut", re.IGNORECASE)
+_NAMING_HEADER = re.compile(r"contribut|partner|\bshares?\b", re.IGNORECASE)
 _HEADER_WORDS = re.compile(r"contribut|partner|funding|funded|\bshares?\b", re.IGNORECASE)
 _PARTNER_HEADING = re.compile(r"partner|organi[sz]ation|agency|agencies|body|contributor|funder|\bname\b|"
                               r"authorit|council|ward|\bby\b", re.IGNORECASE)
@@ -64,6 +66,15 @@ def read_contributions(table: Table) -> list[ContributionTable]:
             read.period = period
             found.append(read)
     return found
+
+
+def about_contributions(table: Table) -> bool:
+    """A table of pounds whose header names partners, contributions or shares: one the reader should
+    have read, if it reads nothing from it. (Text around a table is not enough: 'contributions are
+    reported separately' above a budget table.)"""
+    headers = [cell.text for row in table.header for cell in row.cells]
+    return (any(_NAMING_HEADER.search(text) for text in headers)
+            and any(column.kind == "money" for column in _with_pounds(table)))
 
 
 def _about_contributions(table: Table, columns: list[Column]) -> bool:
@@ -145,14 +156,18 @@ def _share(row: Row, share: int | None) -> Decimal | None:
 
 
 def _period(table: Table, column: Column) -> str | None:
-    """The period from the amount column's header, the table's header, its total row, its caption,
-    the text under it, then the text further above."""
-    candidates = [column.header, *(cell.text for row in table.header for cell in row.cells)]
-    candidates += [row.label for row in table.body if row.is_total]
-    candidates += [table.caption or "", *table.below, *reversed(table.above)]
-    for text in candidates:
-        if period := find_period(text):
-            return period
+    """The period from the amount column's header, the table's header or its total row; else from
+    the text around the table (its caption, the lines under it, the lines further up), a line that
+    speaks of contributions first, then one that speaks of partners or funding, then any."""
+    own = [column.header, *(cell.text for row in table.header for cell in row.cells)]
+    own += [row.label for row in table.body if row.is_total]
+    around = [table.caption or "", *table.below, *reversed(table.above)]
+    tiers = [own, [t for t in around if _CONTRIBUTION.search(t)], [t for t in around if _CONTEXT_WORDS.search(t)],
+             around]
+    for tier in tiers:
+        for text in tier:
+            if period := find_period(text):
+                return period
     return None
 
 

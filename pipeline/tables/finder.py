@@ -7,7 +7,7 @@ from ..lines import is_furniture
 from ..pdf import Page, Rule, Word
 from .columns import mark_header_rows, type_columns
 from .grid import build_rows, column_boundaries, line_pieces, row_groups
-from .layout import text_columns
+from .layout import TextColumn, text_columns
 from .lists import MIN_ITEMS, list_tables
 from .model import BBox, Row, Table
 from .regions import aligned_blocks, line_box
@@ -26,7 +26,9 @@ def page_tables(page: Page, settings: TableSettings = DEFAULT_SETTINGS) -> list[
 
 def find_tables(words: list[Word], rules: list[Rule], page: int, width: float,
                 settings: TableSettings = DEFAULT_SETTINGS) -> list[Table]:
-    """Tables from a page's words and ruling lines (the pure core of `page_tables`)."""
+    """Tables from a page's words and ruling lines (the pure core of `page_tables`). Text set
+    sideways (a page number up the margin of a landscape page) is not read."""
+    words = [word for word in words if word.upright]
     rules = merge_rules(rules, settings)
     tables: list[Table] = []
     taken: list[BBox] = []
@@ -37,8 +39,8 @@ def find_tables(words: list[Word], rules: list[Rule], page: int, width: float,
             tables.append(table)
             taken.append(box)
     free_words = [word for word in words if not any(_word_in(word, box) for box in taken)]
-    all_lines = text_lines(words, settings)
-    for column in text_columns(text_lines(free_words, settings), settings):
+    columns = text_columns(text_lines(free_words, settings), settings)
+    for column in columns:
         horizontal = [rule for rule in rules if rule.orientation == "h"]
         for block in aligned_blocks(column.lines, horizontal, column.width, settings):
             box = _bounded_by_rules(line_box(block), rules)
@@ -50,8 +52,16 @@ def find_tables(words: list[Word], rules: list[Rule], page: int, width: float,
         tables.extend(list_tables(rest, page))
     tables.sort(key=lambda table: (table.bbox[1], table.bbox[0]))
     for table in tables:
-        _add_context(table, all_lines, settings)
+        _add_context(table, _column_of(table, columns), settings)
     return [table for table in tables if not _lone_list_item(table)]
+
+
+def _column_of(table: Table, columns: list[TextColumn]) -> list[TextLine]:
+    """The lines of the narrowest text column the table sits in: its caption is in that column,
+    not in the one beside it."""
+    x = (table.bbox[0] + table.bbox[2]) / 2
+    around = [c for c in columns if c.bbox[0] - 5 <= x <= c.bbox[2] + 5] or columns
+    return min(around, key=lambda column: column.width).lines if around else []
 
 
 def read_region(lines: list[TextLine], rules: list[Rule], box: BBox, page: int, method: str,

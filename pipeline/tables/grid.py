@@ -18,6 +18,8 @@ from .settings import DEFAULT_SETTINGS, TableSettings
 from .text import Segment, TextLine
 
 _NUMERIC = re.compile(r"^[(\-–−+]?[£$€]?\s?\d[\d,. ]*%?\)?[*†‡a-z]?$|^[-–—]$|^\(?[xX]\)?$|^n/?a$", re.IGNORECASE)
+# Not figures but headings: a year, or a unit such as '(000)' or "£'000".
+_HEADING_NUMBER = re.compile(r"^(?:19|20)\d{2}\*{0,2}$|^\(?[£$€]?\s?['’]?0{3}['’]?s?\)?$")
 # A word that cannot end a wrapped line's thought: the cell continues on the next line.
 _CONTINUES = re.compile(r"(?:[-,/&(+]|\b(?:and|or|of|the|for|to|in|on|with|by|a|an|from|at|as|per))$",
                         re.IGNORECASE)
@@ -182,7 +184,7 @@ def _cut(segment: Segment, boundary: Boundary, line: TextLine) -> int | None:
     if boundary.drawn_at(line.top, line.bottom):
         # a rule between two words a plain space apart is the edge of a shading, not a cell border
         cut = sum(1 for word in words if (word.x0 + word.x1) / 2 < boundary.x)
-        if 0 < cut < len(words) and words[cut].x0 - words[cut - 1].x1 > _space(words, line):
+        if 0 < cut < len(words) and words[cut].x0 - words[cut - 1].x1 > _space(words, cut, line):
             return cut
         return None
     min_gap = max(2.0, 0.3 * line.height)
@@ -193,11 +195,12 @@ def _cut(segment: Segment, boundary: Boundary, line: TextLine) -> int | None:
     return None
 
 
-def _space(words: tuple[Word, ...], line: TextLine) -> float:
-    """The widest gap that is still a plain space between two words of this text."""
-    gaps = sorted(b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False))
-    if len(gaps) >= 2:
-        return max(1.5 * gaps[len(gaps) // 2], 0.25 * line.height)
+def _space(words: tuple[Word, ...], cut: int, line: TextLine) -> float:
+    """The widest gap that is still a plain space between two words of this text, judged by its
+    other gaps (the narrowest of them is a plain space)."""
+    gaps = [words[i].x0 - words[i - 1].x1 for i in range(1, len(words)) if i != cut]
+    if gaps:
+        return max(1.5 * min(gaps), 0.25 * line.height)
     return 0.3 * line.height
 
 
@@ -222,17 +225,17 @@ def row_groups(lines: list[TextLine], pieces: list[list[Piece]], horizontal: lis
     for band_rows in by_band:
         band = [index for row in band_rows for index in row]
         if ruled_rows and not _figures_stacked(band, pieces):
-            rows.append(band)
+            rows.extend(part for part in ([i for i in band if i < head], [i for i in band if i >= head]) if part)
         else:
             rows.extend(band_rows)
     return rows
 
 
 def header_zone(pieces: list[list[Piece]]) -> int:
-    """How many lines come before the first line with a figure: the header's lines, if the table
-    has figures."""
+    """How many lines come before the first line with a figure (a year heads a column, it is not a
+    figure): the header's lines, if the table has figures."""
     for index, line in enumerate(pieces):
-        if any(piece.numeric for piece in line):
+        if any(piece.numeric and not _HEADING_NUMBER.match(piece.text.strip()) for piece in line):
             return index
     return 0
 

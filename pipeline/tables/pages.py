@@ -53,7 +53,7 @@ def document_tables(document: PdfDocument, pages: Iterable[int] | None = None,
         found = page_tables(page, settings)
         page.release()
         for table in found:
-            table.parts = [TablePart(table.page, table.bbox, table.rows)]
+            table.parts = [TablePart(table.page, table.bbox, list(table.rows))]
         if (found and tables and previous is not None and previous.number == number - 1
                 and continues(tables[-1], found[0], previous, settings)):
             merge_into(tables[-1], found.pop(0))
