@@ -41,8 +41,7 @@ def find_tables(words: list[Word], rules: list[Rule], page: int, width: float,
     free_words = [word for word in words if not any(_word_in(word, box) for box in taken)]
     columns = text_columns(text_lines(free_words, settings), settings)
     for column in columns:
-        horizontal = [rule for rule in rules if rule.orientation == "h"]
-        for block in aligned_blocks(column.lines, horizontal, column.width, settings):
+        for block in aligned_blocks(column.lines, column.width, settings):
             box = _bounded_by_rules(line_box(block), rules)
             table = read_region(block, rules, box, page, "aligned", settings)
             if table is not None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..pdf import Rule
 from .model import BBox
 from .settings import DEFAULT_SETTINGS, TableSettings
 from .text import TextLine
@@ -43,28 +42,46 @@ def is_prose(line: TextLine, width: float, settings: TableSettings = DEFAULT_SET
     return all(len(segment.words) >= settings.prose_words for segment in line.segments)
 
 
-def aligned_blocks(lines: list[TextLine], horizontal: list[Rule], width: float,
-                   settings: TableSettings = DEFAULT_SETTINGS) -> list[list[TextLine]]:
+def aligned_blocks(lines: list[TextLine], width: float, settings: TableSettings = DEFAULT_SETTINGS
+                   ) -> list[list[TextLine]]:
     """Runs of lines in columns: lines of two or more segments, with the short lines between them;
-    a prose line or a wide vertical gap ends a run. Header lines above a run join it."""
-    blocks: list[list[TextLine]] = []
+    a prose line or a wide vertical gap ends a run, and so does a repeat of its header (tables
+    stacked one under the other). Header lines above a run join it."""
+    blocks = []
+    for run in _runs(lines, width, settings):
+        while run and len(run[-1].segments) < 2:
+            run.pop()
+        if not run:
+            continue
+        for block in _split_at_repeated_header(_with_header(run, lines, settings)):
+            if sum(len(line.segments) >= 2 for line in block) >= settings.min_table_lines and not _two_prose_columns(
+                    block):
+                blocks.append(block)
+    return blocks
+
+
+def _runs(lines: list[TextLine], width: float, settings: TableSettings) -> list[list[TextLine]]:
+    runs: list[list[TextLine]] = []
     current: list[TextLine] = []
     for line in lines:
         prose = is_prose(line, width, settings)
         if current and (prose or line.top - current[-1].bottom > settings.max_row_gap * line.height):
-            blocks.append(current)
+            runs.append(current)
             current = []
         if not prose and (len(line.segments) >= 2 or current):
             current.append(line)
     if current:
-        blocks.append(current)
-    tables = []
-    for block in blocks:
-        while block and len(block[-1].segments) < 2:
-            block.pop()
-        if sum(len(line.segments) >= 2 for line in block) >= settings.min_table_lines and not _two_prose_columns(block):
-            tables.append(_with_header(block, lines, horizontal, settings))
-    return tables
+        runs.append(current)
+    return runs
+
+
+def _split_at_repeated_header(block: list[TextLine]) -> list[list[TextLine]]:
+    """A block cut where its first line comes again after some rows: a second table with the same header."""
+    first = block[0].text
+    for index in range(2, len(block)):
+        if block[index].text == first:
+            return [block[:index], *_split_at_repeated_header(block[index:])]
+    return [block]
 
 
 def _two_prose_columns(block: list[TextLine]) -> bool:
@@ -73,9 +90,9 @@ def _two_prose_columns(block: list[TextLine]) -> bool:
     return sum(len(segment.words) for segment in segments) / len(segments) >= 4.5
 
 
-def _with_header(block: list[TextLine], lines: list[TextLine], horizontal: list[Rule],
-                 settings: TableSettings) -> list[TextLine]:
-    """The block with the header lines right above it: short lines within its width, no caption."""
+def _with_header(block: list[TextLine], lines: list[TextLine], settings: TableSettings) -> list[TextLine]:
+    """The block with the header lines right above it: short lines within its width, no caption
+    (nor the second line of a caption)."""
     start = lines.index(block[0])
     left, right = min(line.x0 for line in block) - 10, max(line.x1 for line in block) + 10
     header: list[TextLine] = []
@@ -87,6 +104,13 @@ def _with_header(block: list[TextLine], lines: list[TextLine], horizontal: list[
             break
         header.insert(0, line)
         below = line
+    above_index = start - len(header) - 1
+    above = lines[above_index] if above_index >= 0 else None
+    while header and above is not None and _CAPTION.match(lines[above_index].text):
+        following = header[1] if len(header) > 1 else block[0]
+        if header[0].top - above.bottom > following.top - header[0].bottom:
+            break
+        above = header.pop(0)  # closer to the caption than to the table: the caption's next line
     return header + block
 
 
