@@ -150,3 +150,17 @@ def test_charts_are_not_tables(shared: Path) -> None:
     [pdf] = (shared / "realdocs/tables/icdar2013").glob("*/us-028.pdf")
     texts = [text for table in tables_of(pdf, [1]) for row in table.grid() for text in row]
     assert not any("Students Enrolled" in text or "Fall Enrollment" in text for text in texts)
+
+
+def test_row_labels_beside_a_shaded_block_of_figures_are_one_table(shared: Path) -> None:
+    pdf = shared / "realdocs/council/kent-countycouncil-2025-02-13-budget-by-directorate.pdf"
+    [table] = tables_of(pdf)
+    assert table.n_cols == 18 and table.columns[0].kind == "text"
+    assert table.body[0].texts[:5] == ["Original base budget", "1,429,506.8", "0.0", "1,429,506.8", "585,946.2"]
+    assert all(column.scale == 1000 for column in table.columns[1:])
+
+
+def test_a_frame_round_the_page_is_not_a_table(shared: Path) -> None:
+    [pdf] = (shared / "realdocs/tables/icdar2013").glob("*/us-038.pdf")
+    tables = tables_of(pdf)
+    assert len(tables) == 1 and tables[0].bbox[2] - tables[0].bbox[0] < 400  # the table, not the framed page

@@ -6,11 +6,12 @@ from __future__ import annotations
 from ..lines import is_furniture
 from ..pdf import Page, Rule, Word
 from .columns import mark_header_rows, type_columns
-from .grid import build_rows, column_boundaries, line_pieces, row_groups
+from .grid import build_rows, column_boundaries, is_numeric, line_pieces, row_groups
+from .join import join_side_by_side
 from .layout import TextColumn, text_columns
 from .lists import MIN_ITEMS, list_tables
 from .model import BBox, Row, Table
-from .regions import aligned_blocks, line_box
+from .regions import aligned_blocks, is_prose, line_box
 from .rules import cuts_through, inside, merge_rules, ruled_grids
 from .settings import DEFAULT_SETTINGS, TableSettings
 from .text import TextLine, text_lines
@@ -49,7 +50,7 @@ def find_tables(words: list[Word], rules: list[Rule], page: int, width: float,
                 taken.append(table.bbox)
         rest = [line for line in column.lines if not any(_line_in(line, box) for box in taken)]
         tables.extend(list_tables(rest, page))
-    tables.sort(key=lambda table: (table.bbox[1], table.bbox[0]))
+    tables = join_side_by_side(tables)
     for table in tables:
         _add_context(table, _column_of(table, columns), settings)
     return [table for table in tables if not _lone_list_item(table)]
@@ -66,8 +67,8 @@ def _column_of(table: Table, columns: list[TextColumn]) -> list[TextLine]:
 def read_region(lines: list[TextLine], rules: list[Rule], box: BBox, page: int, method: str,
                 settings: TableSettings = DEFAULT_SETTINGS) -> Table | None:
     """The table in one region, or None when its text does not form at least two rows and two columns."""
-    if not lines:
-        return None
+    if not lines or sum(is_prose(line, box[2] - box[0], settings) for line in lines) > 0.3 * len(lines):
+        return None  # a box round running text
     words = [word for line in lines for word in line.words]
     vertical = [rule for rule in rules if rule.orientation == "v" and inside(rule, box)]
     horizontal = [rule for rule in rules
@@ -79,7 +80,7 @@ def read_region(lines: list[TextLine], rules: list[Rule], box: BBox, page: int, 
     filled = [i for i in range(len(boundaries) + 1) if any(row.cells[i].text for row in rows)]
     for row in rows:
         row.cells = [row.cells[i] for i in filled]
-    if len(rows) < 2 or len(filled) < 2 or not _dense(rows, box, settings):
+    if len(rows) < 2 or len(filled) < 2 or not _dense(rows, box, settings) or _axis_labels(rows):
         return None
     table = Table(page, box, rows, method)
     mark_header_rows(table)
@@ -93,6 +94,18 @@ def _dense(rows: list[Row], box: BBox, settings: TableSettings) -> bool:
     area = max((box[2] - box[0]) * (box[3] - box[1]), 1.0)
     text_area = sum((b[2] - b[0]) * (b[3] - b[1]) for b in boxes)
     return len(boxes) >= settings.min_fill * len(cells) and text_area >= settings.min_text_density * area
+
+
+def _axis_labels(rows: list[Row]) -> bool:
+    """Most rows hold a lone figure or two in a table of three columns or more: the tick labels of
+    a chart's axes (450, 400, 350 ...), not a table's rows."""
+    if len(rows[0].cells) < 3:
+        return False
+    lonely = 0
+    for row in rows:
+        texts = [cell.text for cell in row.cells if cell.text]
+        lonely += 0 < len(texts) <= 2 and all(is_numeric(text) for text in texts)
+    return lonely >= 0.5 * len(rows)
 
 
 def _add_context(table: Table, lines: list[TextLine], settings: TableSettings) -> None:

@@ -78,7 +78,8 @@ def crosses(h: Rule, v: Rule, tolerance: float = JOIN_GAP) -> bool:
 
 
 def ruled_grids(rules: list[Rule]) -> list[BBox]:
-    """Boxes of the grids the rules draw: sets of crossing rules with two or more of each direction."""
+    """Boxes of the grids the rules draw: sets of crossing rules with two or more of each direction,
+    and a rule inside."""
     horizontal = [rule for rule in rules if rule.orientation == "h"]
     vertical = [rule for rule in rules if rule.orientation == "v"]
     parent = list(range(len(horizontal) + len(vertical)))
@@ -98,7 +99,9 @@ def ruled_grids(rules: list[Rule]) -> list[BBox]:
         groups.setdefault(find(index), []).append(rule)
     grids = []
     for group in groups.values():
-        if sum(r.orientation == "h" for r in group) >= 2 and sum(r.orientation == "v" for r in group) >= 2:
+        across, down = sum(r.orientation == "h" for r in group), sum(r.orientation == "v" for r in group)
+        # a frame (two of each) draws no cells: a box round a page, a paragraph or a table of its own
+        if across >= 2 and down >= 2 and across + down >= 5:
             grids.append((min(r.x0 for r in group), min(r.top for r in group),
                           max(r.x1 for r in group), max(r.bottom for r in group)))
     return sorted(grids, key=lambda box: (box[1], box[0]))
