@@ -28,6 +28,7 @@ from pipeline.ingest import FileOutcome, IngestSummary, default_workers, find_pd
 from pipeline.metadata import datasette_metadata
 from pipeline.pdf import PdfError
 from pipeline.query import QueryResult, export, run_query, search
+from pipeline.tables.export import read_pdf_tables
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
 # Wide enough for the summary table when stderr is a log file or a CI console rather than a terminal.
@@ -39,6 +40,7 @@ DbOption = Annotated[
 
 ReportFormat = Enum("ReportFormat", {name: name for name in report.FORMATS}, type=str)
 QueryFormat = Enum("QueryFormat", {name: name for name in ("table", "csv", "json")}, type=str)
+TablesFormat = Enum("TablesFormat", {name: name for name in ("json", "csv")}, type=str)
 FailOn = Enum("FailOn", {name: name for name in ("error", "warning", "never")}, type=str)
 
 
@@ -49,7 +51,7 @@ def one_line_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except (typer.Exit, click.ClickException):
+        except (typer.Exit, typer.BadParameter, click.ClickException):  # usage errors: typer prints them
             raise
         except PdfError as error:
             err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
@@ -75,6 +77,34 @@ def extract(
     """
     extraction = extract_pdf(pdf, password=password)
     sys.stdout.write(json.dumps(extraction.to_contract(), indent=2, ensure_ascii=False) + "\n")
+
+
+@app.command(name="tables")
+@one_line_errors
+def tables_command(
+    pdf: Annotated[Path, typer.Argument(help="The PDF to read.")],
+    pages: Annotated[str | None, typer.Option(help="Pages to read, e.g. 1,3-5 (default: every page).")] = None,
+    fmt: Annotated[TablesFormat, typer.Option("--format", help="JSON on stdout, or one CSV file per table.")]
+    = TablesFormat.json,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Folder for the CSV files (created).")]
+    = None,
+    password: Annotated[str | None, typer.Option(help="Password of an encrypted PDF.")] = None,
+) -> None:
+    """Print every table in one PDF, whatever it holds, as JSON (CONTRACT.md's `tables`) or CSV files.
+
+    With --format csv each table goes to DIR/<pdf stem>-p<page>-t<k>.csv, header rows included; the paths are printed.
+
+    Example: python cli.py tables raw_docs/dorset-people-health-scrutiny-2022-05-19-pack.pdf --pages 6-7,10
+    """
+    if (fmt is TablesFormat.csv) != (output is not None):
+        reason = "--format csv needs the folder to write to" if output is None else "only --format csv writes files"
+        raise typer.BadParameter(reason, param_hint="'--output' / '-o'")
+    found = read_pdf_tables(pdf, pages=pages, password=password)
+    if output is None:
+        sys.stdout.write(json.dumps(found.to_json(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        for path in found.write_csv(output):
+            typer.echo(str(path))
 
 
 @app.command(name="ingest")

@@ -154,6 +154,54 @@ CREATE TABLE IF NOT EXISTS validation_issues (
     message TEXT NOT NULL
 );
 
+-- Every table the table layer found in a document, whatever it holds (ruled, aligned text, or a
+-- dash/bullet list), on the pages its triage keeps (those with figures or ruled lines); a table
+-- continued over a page break is one row. `cli.py tables FILE.pdf` prints the same tables.
+CREATE TABLE IF NOT EXISTS tables (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,  -- the document it was found in
+    position INTEGER NOT NULL,        -- 1-based order in the document
+    agenda_item_number TEXT,          -- the agenda item whose report holds the table, in a pack
+    page INTEGER NOT NULL,            -- physical page where the table starts
+    last_page INTEGER NOT NULL,       -- physical page where it ends (= page unless it runs on)
+    x0 REAL, top REAL, x1 REAL, bottom REAL,  -- bounding box on its first page, in points from top-left
+    n_rows INTEGER NOT NULL,          -- rows, header rows included (a header repeated on a later page counted once)
+    n_cols INTEGER NOT NULL,          -- columns, the same in every row
+    header_rows INTEGER NOT NULL,     -- how many of the first rows are headers
+    method TEXT NOT NULL,             -- how it was found: 'ruled', 'aligned' (text alignment) or 'list'
+    caption TEXT,                     -- the line right above the table that names it
+    UNIQUE (document_id, position)
+);
+
+-- What each column of a table holds, read from its cells and header.
+CREATE TABLE IF NOT EXISTS table_columns (
+    table_id INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,  -- the table (see tables)
+    col_index INTEGER NOT NULL,       -- 0-based, left to right
+    kind TEXT NOT NULL,               -- 'text', 'money', 'number', 'percent', 'date', 'period' or 'empty'
+    header TEXT NOT NULL,             -- the header cells' text over the column ('' when none)
+    unit TEXT,                        -- '£' or '%', from the cells, the header or the caption
+    scale BIGINT NOT NULL,            -- what a printed figure is multiplied by: 1000 under '£000s'
+    period TEXT,                      -- the financial year the header names, '2022/23'
+    PRIMARY KEY (table_id, col_index)
+);
+
+-- One cell of a table as printed, empty ones included, so each table is a whole grid; a cell
+-- spanning several columns or rows has its text in its top-left position and '' in the others.
+-- `value` is the figure under a money, number or percent column for reading and sorting (SQLite
+-- keeps fractions as floating point); `amount_pence` is money exactly, as everywhere in this schema.
+CREATE TABLE IF NOT EXISTS table_cells (
+    table_id INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,  -- the table (see tables)
+    row_index INTEGER NOT NULL,       -- 0-based, header rows first (the JSON's rows[row_index][col_index])
+    col_index INTEGER NOT NULL,       -- 0-based, left to right
+    text TEXT NOT NULL,               -- as printed, whitespace collapsed; '' for an empty cell
+    page INTEGER NOT NULL,            -- physical page where the cell's row is printed
+    is_header BOOLEAN NOT NULL,       -- in a header row
+    is_total BOOLEAN NOT NULL,        -- in a 'Total' (or 'Subtotal', 'Grand total') row: a sum, not a member
+    value NUMERIC,                    -- the figure, column scale applied: pounds, a number, or a percentage as printed
+    amount_pence BIGINT,              -- money columns only: the amount in pence, exact ('£48,250.50' = 4825050)
+    PRIMARY KEY (table_id, row_index, col_index)
+);
+
 -- Full-text search over agenda-item titles and forward-plan decision subjects (`cli.py search`).
 -- dialect: sqlite
 CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(
@@ -260,6 +308,19 @@ SELECT d.id AS decision_id, MIN(f.subject) AS subject, d.council, d.decision_mak
 FROM decisions d
 JOIN forward_plan_decisions f ON f.decision_id = d.id
 GROUP BY d.id, d.council, d.decision_maker;
+
+-- Every table cell with where it was printed, its column's header and kind, and its row's label
+-- (the row's first non-empty cell: what the figure is for).
+DROP VIEW IF EXISTS table_cells_with_document;
+CREATE VIEW table_cells_with_document AS
+SELECT d.file_name, t.id AS table_id, t.page AS table_page, c.page, c.row_index, c.col_index,
+       (SELECT l.text FROM table_cells l WHERE l.table_id = c.table_id AND l.row_index = c.row_index
+          AND l.text <> '' ORDER BY l.col_index LIMIT 1) AS row_label,
+       k.header AS column_header, k.kind, k.period, c.is_header, c.is_total, c.text, c.value, c.amount_pence
+FROM table_cells c
+JOIN tables t ON t.id = c.table_id
+JOIN documents d ON d.id = t.document_id
+LEFT JOIN table_columns k ON k.table_id = c.table_id AND k.col_index = c.col_index;
 
 -- Partners that pay contributions, one row each whatever the spelling.
 DROP VIEW IF EXISTS partners;

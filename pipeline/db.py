@@ -20,6 +20,8 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from . import reconcile
 from .checks import run_database_checks
 from .model import ContributionTable, Extraction, ForwardPlan, Issue, StoredIssue
+from .tables import Table
+from .tables.export import cell_value
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema.sql"
 DEFAULT_DB = "council.db"
@@ -164,6 +166,8 @@ class _DocumentWriter:
             self._contribution_table(table)
         for plan in self.extraction.forward_plans:
             self._forward_plan(plan)
+        for position, table in enumerate(self.extraction.tables, start=1):
+            self._table(position, table)
         self._issues()
         return "stored"
 
@@ -271,12 +275,48 @@ class _DocumentWriter:
         ])
         self._index("decision", [(decision.subject, decision.page) for decision in plan.decisions])
 
+    def _table(self, position: int, table: Table) -> None:
+        """One table of the table layer: its place, its typed columns, and every cell of its grid."""
+        pack = self.extraction.pack
+        table_id = _insert(self.connection, "tables", {
+            "document_id": self.document_id, "position": position,
+            "agenda_item_number": pack.item_for_page(table.page) if pack else None,
+            "page": table.page, "last_page": table.pages[-1], **_bbox(table.bbox), "n_rows": len(table.rows),
+            "n_cols": table.n_cols, "header_rows": table.header_rows, "method": table.method,
+            "caption": table.caption,
+        })
+        _insert_many(self.connection, "table_columns", [
+            {"table_id": table_id, "col_index": index, "kind": column.kind, "header": column.header,
+             "unit": column.unit, "scale": int(column.scale), "period": column.period}
+            for index, column in enumerate(table.columns)
+        ])
+        _insert_many(self.connection, "table_cells", [
+            {"table_id": table_id, **cell} for cell in _cell_rows(table)
+        ])
+
     def _issues(self) -> None:
         _insert_many(self.connection, "validation_issues", [
             {"document_id": self.document_id, "check_code": issue.check, "severity": issue.severity,
              "page": issue.page, "subject": issue.subject, "message": issue.message}
             for issue in self.issues
         ])
+
+
+def _cell_rows(table: Table) -> list[dict[str, Any]]:
+    """Every cell of the table's grid as a `table_cells` row (without its table id), with the figure
+    that a body cell under a money, number or percent column holds."""
+    cells = []
+    for row_index, row in enumerate(table.rows):
+        for col_index, cell in enumerate(row.cells):
+            # the layer types every column of the tables it finds; a table built without them has no figures
+            column = table.columns[col_index] if col_index < len(table.columns) else None
+            value = cell_value(cell.text, column) if column and not row.header else None
+            cells.append({
+                "row_index": row_index, "col_index": col_index, "text": cell.text, "page": row.page,
+                "is_header": row.header, "is_total": row.is_total and not row.header, "value": _number(value),
+                "amount_pence": pence(value) if column and column.kind == "money" else None,
+            })
+    return cells
 
 
 def _now() -> str:
@@ -302,7 +342,7 @@ def pence(amount: Decimal | None) -> int | None:
 
 
 def _number(value: Decimal | None) -> float | None:
-    """A percentage for a NUMERIC column (SQLite's driver cannot bind Decimal)."""
+    """A percentage or figure for a NUMERIC column (SQLite's driver cannot bind Decimal)."""
     return None if value is None else float(value)
 
 

@@ -25,6 +25,30 @@ def raw_doc(name: str) -> Path:
     return path
 
 
+@pytest.fixture
+def wiltshire_pdf() -> Path:
+    """One page, one borderless contributions table: Partner, 2022/23 contribution, Share, and a Total row."""
+    return raw_doc("wiltshire-cabinet-2023-03-14-csp-funding.pdf")
+
+
+@pytest.fixture
+def scrutiny_pack_pdf() -> Path:
+    """A 16-page pack: ruled tables of indicators (page 6) and contributions (page 7), then a forward plan."""
+    return raw_doc("dorset-people-health-scrutiny-2022-05-19-pack.pdf")
+
+
+@pytest.fixture
+def forward_plan_pdf() -> Path:
+    """A 5-page forward plan: one ruled table running over page breaks, its header repeated on each page."""
+    return raw_doc("dorset-cabinet-forward-plan-2022-05.pdf")
+
+
+@pytest.fixture
+def outturn_pdf() -> Path:
+    """A ruled table of figures in £m ('Budget £m'), with bracketed negatives and a Total row."""
+    return raw_doc("dorset-cabinet-2022-06-21-outturn.pdf")
+
+
 PG_ENV = "COUNCIL_TABLES_TEST_PG"
 
 

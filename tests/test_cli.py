@@ -90,7 +90,7 @@ def test_checks_lists_the_registry() -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["extract", "ingest", "validate", "checks", "query", "export", "search", "metadata"]
+    "command", ["extract", "tables", "ingest", "validate", "checks", "query", "export", "search", "metadata"]
 )
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])

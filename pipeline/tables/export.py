@@ -111,8 +111,8 @@ def _selected_pages(document: PdfDocument, pages: str | Sequence[int] | None) ->
 def cell_value(text: str, column: Column) -> Decimal | None:
     """The figure a body cell holds under a money, number or percent column, the column's scale
     applied ('1,250' under '£000s' -> 1250000; '45%' -> 45); None for text, blanks and dashes."""
-    if column.kind == "percent" and (percent := parse_percent(text)) is not None:
-        return percent
-    if column.numeric:  # money, a number, or a share printed without its % sign ('45' under '%')
+    if column.kind == "percent":  # never scaled: a share may be printed without its % sign ('45' under '%')
+        return parse_percent(text) if parse_percent(text) is not None else parse_amount(text)
+    if column.numeric:
         return parse_amount(text, column.scale)
     return None
