@@ -34,7 +34,7 @@ def cell_kind(text: str) -> str:
 
 def mark_header_rows(table: Table) -> None:
     """Rows above the first row that has a figure under a column of figures are header rows;
-    in a table of text only, a bold first row is its header."""
+    in a table of text only, a bold first row over rows mostly not bold is its header."""
     kinds = _body_kinds(table.rows)
     figure_columns = [index for index, kind in enumerate(kinds) if kind in KINDS_FOR_NUMBERS]
     count = 0
@@ -43,7 +43,7 @@ def mark_header_rows(table: Table) -> None:
             if any(cell_kind(row.cells[i].text) in KINDS_FOR_NUMBERS for i in figure_columns):
                 break
             count += 1
-    elif len(table.rows) > 2 and table.rows[0].bold and not table.rows[1].bold:
+    elif len(table.rows) > 2 and table.rows[0].bold and sum(row.bold for row in table.rows[1:]) < 0.5 * len(table.rows):
         count = 1
     for index, row in enumerate(table.rows):
         row.header = index < count
@@ -74,7 +74,7 @@ def type_columns(table: Table, context: str = "") -> list[Column]:
         found.pop("empty", None)
         kind = _column_kind(found)
         unit = parse_unit(header)
-        if unit is None and kind in KINDS_FOR_NUMBERS and context_unit and context_unit[0] != "%":
+        if unit is None and kind in ("money", "number") and context_unit and context_unit[0] != "%":
             unit = context_unit
         column = Column(kind, header=header, period=find_period(header))
         if unit:

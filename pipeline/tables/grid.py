@@ -220,7 +220,8 @@ def row_groups(lines: list[TextLine], pieces: list[list[Piece]], horizontal: lis
     extents = _column_extents(pieces)
     head = header_zone(pieces)
     by_band = [_band_rows(bands[key], head, lines, pieces, extents, settings) for key in sorted(bands)]
-    ruled_rows = len(by_band) >= 3 and sum(len(rows) == 1 for rows in by_band) >= 0.6 * len(by_band)
+    # Rules drawn between the rows (not only round the header and the body): few lines between two rules.
+    ruled_rows = len(by_band) >= 4 or (len(by_band) == 3 and sum(len(rows) == 1 for rows in by_band) >= 2)
     rows: list[list[int]] = []
     for band_rows in by_band:
         band = [index for row in band_rows for index in row]
