@@ -72,17 +72,25 @@ def continues(earlier: Table, later: Table, earlier_page: Page, settings: TableS
         return False
     if earlier.n_cols != later.n_cols or earlier.method != later.method:
         return False
-    if later.header and [row.texts for row in later.header] != [row.texts for row in earlier.header]:
+    if later.header and not _repeats_header(earlier, later):
         return False
     tolerance = settings.continuation_tolerance * 4
     last_part = earlier.parts[-1].bbox
     return abs(last_part[0] - later.bbox[0]) <= tolerance and abs(last_part[2] - later.bbox[2]) <= tolerance
 
 
+def _repeats_header(earlier: Table, later: Table) -> bool:
+    """`later` starts with `earlier`'s header rows as printed (whether or not they were told apart)."""
+    header = [row.texts for row in earlier.header]
+    return bool(header) and [row.texts for row in later.rows[: len(header)]] == header
+
+
 def merge_into(earlier: Table, later: Table) -> None:
-    """`later`'s body rows appended to `earlier`, its page kept as a part with its rows as printed."""
+    """`later`'s rows appended to `earlier`, less the header it repeats; its page kept as a part
+    with its rows as printed."""
     earlier.parts.append(TablePart(later.page, later.bbox, later.rows))
-    earlier.rows.extend(later.body)
+    repeated = earlier.header_rows if _repeats_header(earlier, later) else later.header_rows
+    earlier.rows.extend(row for row in later.rows[repeated:])
     earlier.ends_page = later.ends_page
     earlier.below = later.below
     earlier.columns = type_columns(earlier, " ".join(earlier.above[-2:]))
