@@ -22,7 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from pipeline import db, report
-from pipeline.checks import CHECKS, DATABASE_CHECKS
+from pipeline.checks import all_checks, checks_markdown
 from pipeline.extract import extract_pdf
 from pipeline.ingest import FileOutcome, IngestSummary, default_workers, find_pdfs, ingest
 from pipeline.metadata import datasette_metadata
@@ -268,12 +268,17 @@ def metadata(
 
 
 @app.command(name="checks")
-def list_checks() -> None:
+def list_checks(
+    markdown: Annotated[bool, typer.Option("--markdown", help="As the README's Markdown table.")] = False,
+) -> None:
     """List the validation checks: code, severity and what trips them.
 
-    Example: python cli.py checks
+    Example: python cli.py checks --markdown
     """
-    for entry in [*CHECKS.values(), *DATABASE_CHECKS.values()]:
+    if markdown:
+        sys.stdout.write(checks_markdown())
+        return
+    for entry in all_checks():
         typer.echo(f"{entry.code:30s} {entry.severity:8s} {entry.description}")
 
 

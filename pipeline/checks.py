@@ -52,6 +52,30 @@ check = _registrar(CHECKS)
 database_check = _registrar(DATABASE_CHECKS)
 
 
+
+def _new_partner(file: str, page: int, partner: str) -> list[Finding]:
+    return [Finding(f"{file} page {page}: '{partner}' matches no known partner or alias; stored as a new partner "
+                    "(add a row to pipeline/data/aliases.csv if it is another name for one)", page, partner)]
+
+
+# Raised while a document is stored, where its names meet the database's known entities.
+NEW_PARTNER = Check("new_partner", "info",
+                    "a partner name matches no known partner or alias (add one to `pipeline/data/aliases.csv`)",
+                    _new_partner)
+
+
+def all_checks() -> list[Check]:
+    """Every check, in the order the documentation lists them."""
+    return [*CHECKS.values(), *DATABASE_CHECKS.values(), NEW_PARTNER]
+
+
+def checks_markdown() -> str:
+    """The checks as the README's table (generated, so that it cannot drift from the code)."""
+    lines = ["| check | severity | raised when |", "|---|---|---|"]
+    lines += [f"| `{entry.code}` | {entry.severity} | {entry.description} |" for entry in all_checks()]
+    return "\n".join(lines) + "\n"
+
+
 def run_checks(extraction: Extraction) -> list[Issue]:
     return [Issue(entry.code, entry.severity, found.message, found.page, found.subject)
             for entry in CHECKS.values() for found in entry.run(extraction)]
@@ -84,7 +108,8 @@ def total_mismatch(extraction: Extraction) -> Iterator[Finding]:
             )
 
 
-@check("contribution_share_mismatch", "error", "a row's printed % differs from amount/total x 100 by more than 0.5")
+@check("contribution_share_mismatch", "error",
+       "a row's printed % differs from amount / stated total × 100 by more than 0.5 points")
 def share_mismatch(extraction: Extraction) -> Iterator[Finding]:
     for table in extraction.contribution_tables:
         base = table.stated_total or sum((row.amount for row in table.rows), Decimal(0))
@@ -150,14 +175,15 @@ def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 
 
 @check("agenda_page_mismatch", "warning",
-       "a front-sheet page range disagrees with the pack's 'Agenda Item N' stamps or 'Page N' footers")
+       "a front-sheet page range disagrees with the pack's 'Agenda Item N' stamps or 'Page N' footers (a stamp on "
+       "another page, a range past the end of the pack, overlapping ranges)")
 def agenda_page_mismatch(extraction: Extraction) -> list[Finding]:
     if extraction.pack is None:
         return []
     return page_mismatches(extraction.file, extraction.agenda_items, extraction.pack)
 
 
-@check("needs_ocr", "warning", "pages are images with no text layer, and no OCR could read them")
+@check("needs_ocr", "warning", "pages are scanned images with no text layer, and no OCR could read them")
 def needs_ocr(extraction: Extraction) -> Iterator[Finding]:
     if extraction.unreadable_pages:
         pages = ", ".join(map(str, extraction.unreadable_pages))
@@ -166,7 +192,7 @@ def needs_ocr(extraction: Extraction) -> Iterator[Finding]:
 
 
 @database_check("contribution_conflict", "error",
-                "two documents give different amounts or totals for the same partnership and period")
+                "two documents give different amounts (or totals) for the same partnership and period")
 def contribution_conflict(connection: Connection) -> Iterator[StoredIssue]:
     rows = connection.execute(text(
         "SELECT period, partner, file, page, amount_pence, other_file, other_page, other_amount_pence "

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, text
 
 from . import reconcile
-from .checks import run_database_checks
+from .checks import NEW_PARTNER, run_database_checks
 from .model import ContributionTable, Extraction, ForwardPlan, Issue, StoredIssue
 from .tables import Table
 from .tables.export import cell_value
@@ -242,12 +242,8 @@ class _DocumentWriter:
     def _partner_id(self, partner: str, page: int) -> int:
         resolved = reconcile.resolve(self.connection, "partner", partner, self.extraction.file)
         if resolved.new:
-            self.issues.append(Issue(
-                "new_partner", "info",
-                f"{self.extraction.file} page {page}: '{partner}' matches no known partner or alias; stored as a "
-                "new partner (add a row to pipeline/data/aliases.csv if it is another name for one)",
-                page, partner,
-            ))
+            self.issues += [Issue(NEW_PARTNER.code, NEW_PARTNER.severity, found.message, found.page, found.subject)
+                            for found in NEW_PARTNER.run(self.extraction.file, page, partner)]
         return resolved.entity_id
 
     def _forward_plan(self, plan: ForwardPlan) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pdfgen import Grid, Text, write_pdf
 
-from pipeline.checks import CHECKS
+from pipeline.checks import CHECKS, checks_markdown
 from pipeline.extract import extract_pdf
 
 
@@ -63,3 +63,22 @@ def test_duplicate_partner(tmp_path: Path) -> None:
 def test_missing_total_is_a_warning(tmp_path: Path) -> None:
     [issue] = extract_pdf(table_pdf(tmp_path, CLEAN[:3])).issues
     assert (issue.check, issue.severity) == ("missing_total", "warning")
+
+
+def test_readme_lists_the_checks_as_the_registry_does() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert checks_markdown() in readme
+
+
+def test_a_partner_table_that_cannot_be_read_is_reported(tmp_path: Path) -> None:
+    lone = table_pdf(tmp_path, [("Alpha Council", "£50,000", "100%"), ("Total", "£50,000", "")])
+    assert codes(lone) == ["unread_table"]  # one partner is no contributions table: a person must look
+    assert "unread_table" not in codes(table_pdf(tmp_path, CLEAN, "clean.pdf"))
+
+
+def test_a_budget_table_under_talk_of_contributions_is_not_reported(tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path / "budget.pdf", [
+        Text(["The partners' contributions to joint services are reported separately."]),
+        Grid([("Directorate", "Budget £m", "Outturn £m"), ("People", "£130.2", "£128.9"), ("Place", "£68.4", "£67.2"),
+              ("Total", "£198.6", "£196.1")])])
+    assert codes(pdf) == []
