@@ -149,3 +149,54 @@ def test_caption_under_the_table(tmp_path: Path) -> None:
     ])
     [table] = contributions(pdf)
     assert table.period == "2023/24"
+
+
+def test_pound_sign_in_a_column_of_its_own_and_nil(tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path / "sign.pdf", [
+        Text(["Partner contributions 2023/24:"]),
+        Grid([("Organisation", "Contribution", "", "%"), ("Alpha Council", "£", "120,000", "60"),
+              ("Beta Police", "£", "80,000", "40"), ("Gamma Fire and Rescue", "£", "Nil", "0"),
+              ("Total contributions", "£", "200,000", "100")], columns=(0, 200, 230, 330)),
+    ])
+    [table] = contributions(pdf)
+    assert rows(table) == [("Alpha Council", Decimal(120000), Decimal(60)),
+                           ("Beta Police", Decimal(80000), Decimal(40)),
+                           ("Gamma Fire and Rescue", Decimal(0), Decimal(0))]
+    assert table.stated_total == Decimal(200000)
+
+
+def test_period_columns_beside_a_change_column(tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path / "change.pdf", [
+        Text(["Partner contributions to the Community Safety Partnership:"]),
+        Grid([("Partner", "2023/24 (£)", "2024/25 (£)", "Change (£)"), ("Alpha Council", "160,000", "165,000", "5,000"),
+              ("Beta Police", "60,000", "58,000", "(2,000)"), ("Total", "220,000", "223,000", "3,000")],
+             columns=(0, 180, 270, 360)),
+    ])
+    first, second = contributions(pdf)
+    assert (first.period, first.stated_total, second.period, second.stated_total) == (
+        "2023/24", Decimal(220000), "2024/25", Decimal(223000))
+
+
+def test_a_subtotal_is_not_the_end_of_the_table(tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path / "subtotal.pdf", [
+        Text(["Partner contributions 2023/24:"]),
+        Grid([("Partner", "Contribution"), ("Alpha Council", "£50,000"), ("Beta Police", "£30,000"),
+              ("Subtotal", "£80,000"),
+              ("Office of the Police and Crime\nCommissioner for Leicester,\nLeicestershire and Rutland", "£5,000"),
+              ("Total", "£85,000")], columns=(0, 330)),
+    ])
+    [table] = contributions(pdf)
+    assert table.rows[-1].partner == ("Office of the Police and Crime Commissioner for Leicester, Leicestershire "
+                                      "and Rutland")
+    assert table.stated_total == Decimal(85000)
+
+
+def test_the_period_from_the_reports_title_when_nothing_nearer_names_one(tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path / "title.pdf", [
+        Text(["Safeguarding Adults Board Annual Report 2023/24", "", "1. Introduction",
+              "The Board met four times in the year.", "", "", "", "2. Finance", "The partners paid as follows:"]),
+        Grid([("Contributing organisation", "£"), ("Alpha Council", "60,000"), ("Beta Police", "40,000"),
+              ("Total", "100,000")]),
+    ])
+    [table] = contributions(pdf)
+    assert table.period == "2023/24" and table.stated_total == Decimal(100000)

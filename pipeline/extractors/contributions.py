@@ -35,8 +35,11 @@ _SHARE_HEADING = re.compile(r"%|per ?cent|share|proportion", re.IGNORECASE)
 _TRAILING_SEPARATOR = re.compile(r"\s*[-–—:=]+\s*$")
 _SENTENCE_END = re.compile(r"[.;,!?]$")
 _FIGURE = re.compile(r"\d")
-MAX_NAME_WORDS = 10
+_NIL = re.compile(r"^(?:nil|[-–—]|£?\s?0(?:\.00)?)$", re.IGNORECASE)
+_SUBTOTAL = re.compile(r"^\W*sub[- ]?totals?\b", re.IGNORECASE)
+MAX_NAME_WORDS = 16  # "Office of the Police and Crime Commissioner for Leicester, Leicestershire and Rutland"
 MIN_PARTNER_ROWS = 2
+NEAR_LINES = 6  # lines above a table that may be its caption
 
 
 def extract_contributions(document: PdfDocument) -> list[ContributionTable]:
@@ -101,13 +104,14 @@ def _partner_column(table: Table, columns: list[Column]) -> int | None:
 
 
 def _amount_columns(columns: list[Column]) -> list[int]:
-    """The amount column, or one per period; none when several figures per row are not periods."""
+    """The amount column, or one per period ('2023/24 | 2024/25 | Change': the periods); none when
+    several figures per row are not periods and none is named an amount."""
     money = [i for i, column in enumerate(columns) if column.kind == "money" and column.unit == "£"]
     if len(money) <= 1:
         return money
-    periods = [columns[i].period for i in money]
-    if all(periods) and len(set(periods)) == len(periods):
-        return money
+    by_period = [i for i in money if columns[i].period]
+    if len(by_period) >= 2 and len({columns[i].period for i in by_period}) == len(by_period):
+        return by_period
     named = [i for i in money if _AMOUNT_HEADING.search(columns[i].header) and not columns[i].period]
     return named if len(named) == 1 else []
 
@@ -116,12 +120,14 @@ def _read(table: Table, partner: int, amount: int, share: int | None, column: Co
     rows: list[ContributionRow] = []
     total: Decimal | None = None
     for row in table.body:
-        value = parse_amount(row.cells[amount].text, column.scale)
+        value = _amount(row.cells[amount].text, column)
         if row.is_total:
+            if _SUBTOTAL.match(row.label) or _SUBTOTAL.match(row.cells[partner].text):
+                continue  # the partners above add up to it; more partners and the total follow
             total = value if value is not None else total
             break  # what follows a total is not a partner's
         name = _partner_name(row.cells[partner].text)
-        if value is None or value <= 0 or name is None:
+        if value is None or value < 0 or name is None:
             continue
         rows.append(ContributionRow(name, value, _share(row, share), row.page, row.bbox))
     names = [row.partner for row in rows]
@@ -133,6 +139,13 @@ def _read(table: Table, partner: int, amount: int, share: int | None, column: Co
         layout="list" if table.method == "list" else "table", caption=_caption(table),
         bbox=tuple(round(v, 1) for v in (first_page.bbox if first_page else table.bbox)),
     )
+
+
+def _amount(text: str, column: Column) -> Decimal | None:
+    """The cell's amount in pounds; 'Nil' or a dash is a partner that paid nothing this time."""
+    if _NIL.match(text.strip()):
+        return Decimal(0)
+    return parse_amount(text, column.scale)
 
 
 def _partner_name(text: str) -> str | None:
@@ -157,13 +170,15 @@ def _share(row: Row, share: int | None) -> Decimal | None:
 
 def _period(table: Table, column: Column) -> str | None:
     """The period from the amount column's header, the table's header or its total row; else from
-    the text around the table (its caption, the lines under it, the lines further up), a line that
-    speaks of contributions first, then one that speaks of partners or funding, then any."""
+    the text around the table (its caption, the lines under it, the lines just above), a line that
+    speaks of contributions first, then one that speaks of partners or funding, then any; else from
+    further up the page (the report's title)."""
     own = [column.header, *(cell.text for row in table.header for cell in row.cells)]
     own += [row.label for row in table.body if row.is_total]
-    around = [table.caption or "", *table.below, *reversed(table.above)]
-    tiers = [own, [t for t in around if _CONTRIBUTION.search(t)], [t for t in around if _CONTEXT_WORDS.search(t)],
-             around]
+    near = [table.caption or "", *table.below, *reversed(table.above[-NEAR_LINES:])]
+    far = list(reversed(table.above[:-NEAR_LINES]))
+    tiers = [own, [t for t in near if _CONTRIBUTION.search(t)], [t for t in near if _CONTEXT_WORDS.search(t)],
+             near, far]
     for tier in tiers:
         for text in tier:
             if period := find_period(text):
@@ -173,7 +188,7 @@ def _period(table: Table, column: Column) -> str | None:
 
 def _caption(table: Table) -> str | None:
     """The nearest line above the table that names it (its period or what it is)."""
-    for text in [table.caption or "", *reversed(table.above)]:
+    for text in [table.caption or "", *reversed(table.above[-NEAR_LINES:])]:
         if find_period(text) or _CONTEXT_WORDS.search(text):
             return clean_text(text)
     return None

@@ -5,20 +5,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from decimal import Decimal
 
 from ..normalise import find_period, parse_date, parse_money, parse_percent, parse_unit
 from .model import Column, Row, Table
 
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _BLANK_FIGURE = re.compile(r"^[-–—]$|^nil$|^n/?a$", re.IGNORECASE)
+_CURRENCY_SIGN = re.compile(r"^[£$€]$")
 KINDS_FOR_NUMBERS = ("money", "percent", "number")
 
 
 def cell_kind(text: str) -> str:
     """What one cell holds: 'empty', 'percent', 'money', 'number', 'period', 'date' or 'text'."""
     text = text.strip()
-    if not text or _BLANK_FIGURE.match(text):
-        return "empty"
+    if not text or _BLANK_FIGURE.match(text) or _CURRENCY_SIGN.match(text):
+        return "empty"  # a '£' in a column of its own holds no value: it is the unit of the column beside it
     if parse_percent(text) is not None:
         return "percent"
     if _YEAR.match(text):
@@ -76,6 +78,8 @@ def type_columns(table: Table, context: str = "") -> list[Column]:
         unit = parse_unit(header)
         if unit is None and kind in ("money", "number") and context_unit and context_unit[0] != "%":
             unit = context_unit
+        if unit is None and kind in ("money", "number") and index and _signs_only(table, index - 1):
+            unit = (_signs_only(table, index - 1), Decimal(1))
         column = Column(kind, header=header, period=find_period(header))
         if unit:
             column.unit, column.scale = unit
@@ -87,6 +91,12 @@ def type_columns(table: Table, context: str = "") -> list[Column]:
             column.unit = "£"
         columns.append(column)
     return columns
+
+
+def _signs_only(table: Table, index: int) -> str | None:
+    """The currency sign printed alone in every filled body cell of a column, if that is all it holds."""
+    signs = {row.cells[index].text.strip() for row in table.body if row.cells[index].text.strip()}
+    return signs.pop() if len(signs) == 1 and _CURRENCY_SIGN.match(next(iter(signs))) else None
 
 
 def _column_kind(found: Counter[str]) -> str:

@@ -16,7 +16,7 @@ from .rules import cuts_through, inside, merge_rules, ruled_grids
 from .settings import DEFAULT_SETTINGS, TableSettings
 from .text import TextLine, text_lines
 
-CONTEXT_LINES = 6  # lines above a table kept as its context (caption, units, period)
+CONTEXT_LINES = 40  # lines above a table kept as its context (caption, units, period; the report's title)
 BELOW_LINES = 2
 
 
