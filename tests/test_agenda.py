@@ -91,6 +91,12 @@ def test_a_report_with_numbered_sections_has_no_agenda(tmp_path: Path) -> None:
     (["From: Cabinet Member for Finance", "To: County Council Date: 13 March 2025",
       "Subject: Pay Policy Statement 2025/26", "Surrey County Council"], ("Surrey County Council", "County Council",
                                                                           "2025-03-13")),
+    (["Suffolk County Council", "Report to: Cabinet", "Date of meeting: 12 March 2024"],
+     ("Suffolk County Council", "Cabinet", "2024-03-12")),
+    (["Nottinghamshire County Council", "Report to the Health and Wellbeing Board", "22 November 2023"],
+     ("Nottinghamshire County Council", "Health and Wellbeing Board", "2023-11-22")),
+    (["Shropshire Council", "Committee and date: Cabinet, 17 January 2024", "Item 9"],
+     ("Shropshire Council", "Cabinet", "2024-01-17")),
 ])
 def test_meeting_from_letters_and_header_blocks(tmp_path: Path, lines: list[str], expected: tuple) -> None:
     meeting = extract_pdf(write_pdf(tmp_path / "m.pdf", [Text(lines)])).meeting

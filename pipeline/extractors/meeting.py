@@ -25,6 +25,9 @@ _FULL_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})\.?,?\
 _LETTER = re.compile(rf"^([A-Z][A-Z&,' ]+?)\s+[-–]\s+{_WEEKDAY},?\s+(.+)$")
 # 'To: Cabinet, 30 January 2025' / 'To: County Council Date: 13 March 2025'
 _ADDRESSED = re.compile(r"^To:\s*([A-Z][\w&' ]+?)(?:,|\s+Date:|\s*$)")
+# 'Report to: Cabinet', 'Report to the Health and Wellbeing Board', 'Meeting: Cabinet', 'Committee and date: ...'
+_COMMITTEE_LABEL = re.compile(r"^(?:report\s+to(?:\s+the)?|(?:name\s+of\s+)?meeting|committee(?:\s+and\s+date)?|"
+                              r"decision[- ]?maker|body)\s*(?::\s*|\s+(?=[A-Z]))", re.IGNORECASE)
 _MEETING_OF = re.compile(r"\bmeeting of (?:the )?([A-Z][\w&' ]+?) (?:held|will be held)\b")
 _BODY = re.compile(r"\b(Cabinet|Committee|Council|Board|Panel|Executive|Forum|Commission|Assembly|Sub-Committee)$",
                    re.IGNORECASE)
@@ -86,14 +89,26 @@ def _header_council(lines: list[str]) -> tuple[int | None, str | None]:
 
 
 def _header_committee(lines: list[str], council_line: int | None) -> str | None:
-    """The first short line after the council's name that names a body ('CABINET', 'Scrutiny Committee')."""
+    """The first short line after the council's name that names a body ('CABINET', 'Scrutiny Committee'),
+    its label taken off ('Report to: Cabinet', 'Committee and date: Cabinet, 17 January 2024')."""
     start = 0 if council_line is None else council_line + 1
     for line in lines[start:]:
-        text = clean_text(line)
+        text, labelled = _unlabelled(clean_text(line))
         named = _BODY.search(text) or (text.isupper() and _BODY_WORD.search(text))  # 'SCRUTINY COMMITTEE - X'
         if len(text.split()) <= 8 and named and not _FULL_DATE.search(text):
             return title_case(text)
     return None
+
+
+def _unlabelled(text: str) -> tuple[str, bool]:
+    """The line without a label before the body's name, nor a date after it (when labelled)."""
+    match = _COMMITTEE_LABEL.match(text)
+    if not match:
+        return text, False
+    rest = text[match.end():]
+    if date := _FULL_DATE.search(rest):
+        rest = re.sub(rf"[\s,;–-]*(?:{_WEEKDAY}\s*,?\s*)?$", "", rest[: date.start()], flags=re.IGNORECASE)
+    return rest.strip(" ,;:-–"), True
 
 
 def _first_date(lines: list[str]) -> str | None:
