@@ -19,6 +19,7 @@ from .extractors.contributions import about_contributions
 from .model import ContributionTable, Extraction, Finding, Issue, StoredIssue
 from .normalise import name_key
 from .pack import page_mismatches
+from .tables.totals import total_mismatches
 
 SHARE_TOLERANCE_POINTS = Decimal("0.5")
 
@@ -168,6 +169,23 @@ def unread_table(extraction: Extraction) -> Iterator[Finding]:
         yield Finding(f"{extraction.file} page {table.page}: a table of pounds {what} names partners or "
                       "contributions in its header, but no partner and amount columns could be read from it",
                       table.page, table.caption)
+
+
+@check("table_total_mismatch", "error",
+       "a Total, Subtotal or Net row (or a Total column) of any table does not equal the figures it closes, beyond "
+       "the half unit per figure that printing rounded figures allows")
+def table_total_mismatch(extraction: Extraction) -> Iterator[Finding]:
+    read = [(table.page, table.bbox) for table in extraction.contribution_tables]
+    for table in extraction.tables:
+        if any(page == table.page and bbox and _overlaps(bbox, table.bbox) for page, bbox in read):
+            continue  # a contributions table: its totals are checked to the penny above
+        for found in total_mismatches(table):
+            sign = found.unit if found.unit == "£" else ""
+            difference = found.added - found.printed
+            yield Finding(
+                f"{extraction.file} page {found.page}: '{found.label}' ({found.where}) is {sign}{found.printed:,} but "
+                f"the figures it closes add up to {sign}{found.added:,} (difference {sign}{difference:,}; "
+                f"rounding allows {sign}{found.tolerance:,})", found.page, found.label)
 
 
 def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:

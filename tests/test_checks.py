@@ -82,3 +82,37 @@ def test_a_budget_table_under_talk_of_contributions_is_not_reported(tmp_path: Pa
         Grid([("Directorate", "Budget £m", "Outturn £m"), ("People", "£130.2", "£128.9"), ("Place", "£68.4", "£67.2"),
               ("Total", "£198.6", "£196.1")])])
     assert codes(pdf) == []
+
+
+BUDGET = [("Service", "Budget", "Outturn"), ("Adults", "£130,200", "£128,900"), ("Children", "£72,100", "£74,900"),
+          ("Place", "£68,400", "£67,200")]
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "borderless"])
+def test_a_wrong_total_in_any_table(tmp_path: Path, ruled: bool) -> None:
+    wrong = write_pdf(tmp_path / "wrong.pdf", [Grid([*BUDGET, ("Total", "£270,700", "£271,500")], ruled=ruled,
+                                                    columns=(0, 200, 300))])
+    [issue] = [issue for issue in extract_pdf(wrong).issues if issue.check == "table_total_mismatch"]
+    assert "'Total' (Outturn) is £271,500 but the figures it closes add up to £271,000" in issue.message
+    right = write_pdf(tmp_path / "right.pdf", [Grid([*BUDGET, ("Total", "£270,700", "£271,000")], ruled=ruled,
+                                                    columns=(0, 200, 300))])
+    assert codes(right) == []
+
+
+def test_figures_in_thousands_may_be_off_by_their_rounding(tmp_path: Path) -> None:
+    def pdf(total: str) -> Path:
+        return write_pdf(tmp_path / f"{total}.pdf", [Text(["Capital programme (£000s)"]), Grid([
+            ("Scheme", "2024-25", "2025-26"), ("Roads", "1,250", "980"), ("Schools", "2,301", "1,120"),
+            ("Libraries", "400", "95"), ("Total", "3,952", total)], columns=(0, 200, 300))])
+
+    assert codes(pdf("2,196")) == []  # 2,195 printed from rounded figures: within half a thousand per figure
+    [issue] = extract_pdf(pdf("2,205")).issues
+    assert issue.check == "table_total_mismatch" and "£2,205,000" in issue.message
+
+
+def test_budget_appendices_that_add_up_raise_nothing(shared: Path) -> None:
+    council = shared / "realdocs/council"
+    for name in ("kent-cabinet-2025-01-30-capital-investment-summary.pdf",
+                 "kent-countycouncil-2025-02-13-revenue-plan-2025-28.pdf",
+                 "kent-countycouncil-2025-02-13-budget-by-directorate.pdf"):
+        assert "table_total_mismatch" not in codes(council / name), name

@@ -29,7 +29,7 @@ def find_tables(words: list[Word], rules: list[Rule], page: int, width: float,
                 settings: TableSettings = DEFAULT_SETTINGS) -> list[Table]:
     """Tables from a page's words and ruling lines (the pure core of `page_tables`). Text set
     sideways (a page number up the margin of a landscape page) is not read."""
-    words = [word for word in words if word.upright]
+    words = [word for word in words if word.upright and not _turned_letter(word)]
     rules = merge_rules(rules, settings)
     tables: list[Table] = []
     taken: list[BBox] = []
@@ -153,6 +153,12 @@ def _bounded_by_rules(box: BBox, rules: list[Rule]) -> BBox:
     return (min(x0, min((r.x0 for r in rules if r.orientation == "h" and r.top in (top, bottom)), default=x0)),
             top, max(x1, max((r.x1 for r in rules if r.orientation == "h" and r.top in (top, bottom)), default=x1)),
             bottom)
+
+
+def _turned_letter(word: Word) -> bool:
+    """A single letter whose box is much wider than tall: a glyph turned on its side (a page number
+    written up the margin), whatever the PDF says of its direction."""
+    return len(word.text) == 1 and word.x1 - word.x0 > 1.3 * (word.bottom - word.top)
 
 
 def _word_in(word: Word, box: BBox) -> bool:
