@@ -3,6 +3,8 @@ then dash and bullet lists; each read by the one grid reader and typed."""
 
 from __future__ import annotations
 
+import re
+
 from ..lines import is_furniture
 from ..pdf import Page, Rule, Word
 from .columns import mark_header_rows, type_columns
@@ -16,6 +18,8 @@ from .rules import cuts_through, inside, merge_rules, ruled_grids
 from .settings import DEFAULT_SETTINGS, TableSettings
 from .text import TextLine, text_lines
 
+_TYPED_RULE = re.compile(r"^[-_=─━]{6,}$")
+FULL = 0.9  # a grid this filled is a table, however small its text in its cells
 CONTEXT_LINES = 40  # lines above a table kept as its context (caption, units, period; the report's title)
 BELOW_LINES = 2
 
@@ -30,7 +34,8 @@ def find_tables(words: list[Word], rules: list[Rule], page: int, width: float,
     """Tables from a page's words and ruling lines (the pure core of `page_tables`). Text set
     sideways (a page number up the margin of a landscape page) is not read."""
     words = [word for word in words if word.upright and not _turned_letter(word)]
-    rules = merge_rules(rules, settings)
+    rules = merge_rules([*rules, *(_typed_rule(word) for word in words if _TYPED_RULE.match(word.text))], settings)
+    words = [word for word in words if not _TYPED_RULE.match(word.text)]
     tables: list[Table] = []
     taken: list[BBox] = []
     for box in ruled_grids(rules):
@@ -93,7 +98,8 @@ def _dense(rows: list[Row], box: BBox, settings: TableSettings) -> bool:
     boxes = [cell.bbox for cell in cells if cell.bbox]
     area = max((box[2] - box[0]) * (box[3] - box[1]), 1.0)
     text_area = sum((b[2] - b[0]) * (b[3] - b[1]) for b in boxes)
-    return len(boxes) >= settings.min_fill * len(cells) and text_area >= settings.min_text_density * area
+    filled = len(boxes) / max(len(cells), 1)
+    return filled >= settings.min_fill and (filled >= FULL or text_area >= settings.min_text_density * area)
 
 
 def _axis_labels(rows: list[Row]) -> bool:
@@ -153,6 +159,12 @@ def _bounded_by_rules(box: BBox, rules: list[Rule]) -> BBox:
     return (min(x0, min((r.x0 for r in rules if r.orientation == "h" and r.top in (top, bottom)), default=x0)),
             top, max(x1, max((r.x1 for r in rules if r.orientation == "h" and r.top in (top, bottom)), default=x1)),
             bottom)
+
+
+def _typed_rule(word: Word) -> Rule:
+    """A line typed as '--------' (typewriter tables): a rule where it is printed."""
+    middle = (word.top + word.bottom) / 2
+    return Rule("h", word.x0, word.x1, middle, middle)
 
 
 def _turned_letter(word: Word) -> bool:

@@ -17,7 +17,8 @@ from .model import BBox, Cell, Row, union
 from .settings import DEFAULT_SETTINGS, TableSettings
 from .text import Segment, TextLine
 
-_NUMERIC = re.compile(r"^[(\-–−+]?[£$€]?\s?\d[\d,. ]*%?\)?[*†‡a-z]?$|^[-–—]$|^\(?[xX]\)?$|^n/?a$", re.IGNORECASE)
+_NUMERIC = re.compile(r"^[(\-–−+]?[£$€]?\s?\d[\d,. ]*(?:%|\s?[€$£]|\s?eur)?\)?[*†‡a-z]?$|^[-–—]$|^\(?[xX]\)?$|^n/?a$",
+                      re.IGNORECASE)
 # Not figures but headings: a year, or a unit such as '(000)' or "£'000".
 _HEADING_NUMBER = re.compile(r"^(?:19|20)\d{2}\*{0,2}$|^\(?[£$€]?\s?['’]?0{3}['’]?s?\)?$")
 # A word that cannot end a wrapped line's thought: the cell continues on the next line.
@@ -323,6 +324,8 @@ def _wrapped(above: Piece, below: Piece, extents: dict[int, float]) -> bool:
     text = below.text
     if text[:1].islower() or _CONTINUES.search(above.text):
         return True
+    if len(above.segment.words) < 2:
+        return False  # a cell of one word says nothing of the width its column wraps at
     first_word = below.segment.words[0]
     room = extents.get(above.first, above.segment.x1) - above.segment.x1
     return first_word.x1 - first_word.x0 > room

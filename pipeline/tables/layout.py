@@ -104,7 +104,7 @@ def _overlapping(candidates: list[tuple[float, float, int]]) -> list[tuple[float
 def _zone(lines: list[TextLine], left: float, right: float, first: int, last: int) -> tuple[int, int]:
     """The run of lines around the supporting ones that no word crosses the gutter in."""
     def crosses(line: TextLine) -> bool:
-        return any(word.x0 < right and word.x1 > left for word in line.words)
+        return any(word.x0 < right - 1 and word.x1 > left + 1 for word in line.words)
 
     if any(crosses(line) for line in lines[first : last + 1]):
         return first, first - 1  # lines between the supporting ones cross it: not a gutter
