@@ -65,9 +65,19 @@ NEW_PARTNER = Check("new_partner", "info",
                     _new_partner)
 
 
+def _extraction_failed(file: str, extractor: str, error: Exception) -> list[Finding]:
+    return [Finding(f"{file}: {extractor} failed ({type(error).__name__}: {error}); the rest of the document was read")]
+
+
+# Raised while a document is extracted, when one extractor fails on it (a bug, or a page no parser reads).
+EXTRACTION_FAILED = Check("extraction_failed", "warning",
+                          "one extractor failed on the document (a bug, or a page no parser can read): what it "
+                          "looks for was not read there; the other kinds were", _extraction_failed)
+
+
 def all_checks() -> list[Check]:
     """Every check, in the order the documentation lists them."""
-    return [*CHECKS.values(), *DATABASE_CHECKS.values(), NEW_PARTNER]
+    return [*CHECKS.values(), *DATABASE_CHECKS.values(), NEW_PARTNER, EXTRACTION_FAILED]
 
 
 def checks_markdown() -> str:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from .checks import run_checks
+from .checks import EXTRACTION_FAILED, run_checks
 from .extractors.agenda import extract_agenda_items
 from .extractors.contributions import contributions_in
 from .extractors.forward_plan import extract_forward_plans
@@ -69,6 +69,6 @@ def _guarded(extractor: Callable[[PdfDocument], T], document: PdfDocument, empty
         raise
     except Exception as error:  # a bug or a page no parser can read: report it, keep the rest
         log.warning("%s: %s failed: %r", document.name, extractor.__name__, error)
-        failures.append(Issue("extraction_failed", "warning",
-                              f"{document.name}: {extractor.__name__} failed ({type(error).__name__}: {error})"))
+        failures += [Issue(EXTRACTION_FAILED.code, EXTRACTION_FAILED.severity, found.message)
+                     for found in EXTRACTION_FAILED.run(document.name, extractor.__name__, error)]
         return empty
