@@ -97,6 +97,8 @@ def test_a_report_with_numbered_sections_has_no_agenda(tmp_path: Path) -> None:
      ("Nottinghamshire County Council", "Health and Wellbeing Board", "2023-11-22")),
     (["Shropshire Council", "Committee and date: Cabinet, 17 January 2024", "Item 9"],
      ("Shropshire Council", "Cabinet", "2024-01-17")),
+    (["Leader of the Council", "Cabinet", "Date of meeting: 9 April 2024", "Contact: a.b@bucks.gov.uk",
+      "Buckinghamshire Council"], ("Buckinghamshire Council", "Cabinet", "2024-04-09")),
 ])
 def test_meeting_from_letters_and_header_blocks(tmp_path: Path, lines: list[str], expected: tuple) -> None:
     meeting = extract_pdf(write_pdf(tmp_path / "m.pdf", [Text(lines)])).meeting

@@ -28,6 +28,10 @@ _ADDRESSED = re.compile(r"^To:\s*([A-Z][\w&' ]+?)(?:,|\s+Date:|\s*$)")
 # 'Report to: Cabinet', 'Report to the Health and Wellbeing Board', 'Meeting: Cabinet', 'Committee and date: ...'
 _COMMITTEE_LABEL = re.compile(r"^(?:report\s+to(?:\s+the)?|(?:name\s+of\s+)?meeting|committee(?:\s+and\s+date)?|"
                               r"decision[- ]?maker|body)\s*(?::\s*|\s+(?=[A-Z]))", re.IGNORECASE)
+# A person's role, not the meeting: 'Leader of the Council', 'Chair of the Audit Committee', 'Cabinet Member for ...'.
+_SIGN_OFF = re.compile(r"^(?:(?:deputy|vice|assistant)\s+)?(?:chair(?:man|person)?|leader|member|director|head|officer|"
+                       r"clerk|secretary|chief|mayor|portfolio\s+holder|cabinet\s+member|lead\s+member)\b"
+                       r"|\b(?:of|for)\s+the\s+(?:council|committee|board|cabinet)$", re.IGNORECASE)
 _MEETING_OF = re.compile(r"\bmeeting of (?:the )?([A-Z][\w&' ]+?) (?:held|will be held)\b")
 _BODY = re.compile(r"\b(Cabinet|Committee|Council|Board|Panel|Executive|Forum|Commission|Assembly|Sub-Committee)$",
                    re.IGNORECASE)
@@ -92,10 +96,10 @@ def _header_committee(lines: list[str], council_line: int | None) -> str | None:
     """The first short line after the council's name that names a body ('CABINET', 'Scrutiny Committee'),
     its label taken off ('Report to: Cabinet', 'Committee and date: Cabinet, 17 January 2024')."""
     start = 0 if council_line is None else council_line + 1
-    for line in lines[start:]:
+    for line in lines[start:] + lines[:start]:  # under the council's name first, then above it
         text, labelled = _unlabelled(clean_text(line))
         named = _BODY.search(text) or (text.isupper() and _BODY_WORD.search(text))  # 'SCRUTINY COMMITTEE - X'
-        if len(text.split()) <= 8 and named and not _FULL_DATE.search(text):
+        if len(text.split()) <= 8 and named and not _FULL_DATE.search(text) and not _SIGN_OFF.search(text):
             return title_case(text)
     return None
 
@@ -152,14 +156,16 @@ def _named_council(document: PdfDocument) -> str | None:
     names = Counter(named_councils(text))
     domains = [domain.lower() for domain in re.findall(r"@\s*([A-Za-z-]+)\s*\.", text)]
     if domains:
-        return _council_of_domain(domains[0], document)
+        return _council_of_domain(domains[0], document, names)
     if names:
         return names.most_common(1)[0][0]
     return _council_from_address(text)
 
 
-def _council_of_domain(domain: str, document: PdfDocument) -> str:
-    """The council whose e-mail domain this is: named so somewhere in the document, or by the county list."""
+def _council_of_domain(domain: str, document: PdfDocument, named: Counter[str]) -> str:
+    """The council whose e-mail domain this is: named so somewhere in the document, a council printed
+    on the first pages whose name the domain shortens ('bucks' for Buckinghamshire Council), or by
+    the county list."""
     # 'dorsetcouncil.gov.uk' and 'bcpcouncil.gov.uk' name the place before 'council'
     stem = re.sub(r"(?:county)?council$", "", domain) or domain
     place = stem.upper() if len(stem) <= 3 else stem.replace("-", " ").title()
@@ -167,6 +173,10 @@ def _council_of_domain(domain: str, document: PdfDocument) -> str:
         return f"{place} County Council"
     pattern = re.compile(rf"\b{re.escape(place)} (?:Borough |District |City )?Council\b")
     found = Counter(match.group(0) for page in document.pages() for match in pattern.finditer(page.text))
+    if not found:
+        shortened = [name for name in named if name.lower().replace(" ", "").startswith(stem)]
+        if shortened:
+            return max(shortened, key=lambda name: named[name])
     # the most specific name ('Poole Borough Council' rather than 'Poole Council'), then the most frequent
     return max(found, key=lambda name: (len(name.split()), found[name]), default=f"{place} Council")
 
