@@ -96,7 +96,7 @@ def _header_committee(lines: list[str], council_line: int | None) -> str | None:
     """The first short line after the council's name that names a body ('CABINET', 'Scrutiny Committee'),
     its label taken off ('Report to: Cabinet', 'Committee and date: Cabinet, 17 January 2024')."""
     start = 0 if council_line is None else council_line + 1
-    for line in lines[start:] + lines[:start]:  # under the council's name first, then above it
+    for line in lines[start:] + lines[: max(start - 1, 0)]:  # under the council's name first, then above it
         text, labelled = _unlabelled(clean_text(line))
         named = _BODY.search(text) or (text.isupper() and _BODY_WORD.search(text))  # 'SCRUTINY COMMITTEE - X'
         if len(text.split()) <= 8 and named and not _FULL_DATE.search(text) and not _SIGN_OFF.search(text):
