@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 
 import pdfplumber
+import pdfplumber.utils
 import pypdfium2 as pdfium
 
 _BOLD_FONT = re.compile(r"bold|black|heavy|demi", re.IGNORECASE)
@@ -223,21 +224,66 @@ class PdfDocument:
         if number in self._ocr_words:
             return self._ocr_words[number]
         with self._parsing(number):
-            raw = self._plumber_page(number).extract_words(
-                keep_blank_chars=False, x_tolerance=1.5, extra_attrs=["fontname", "upright"]
+            page = self._plumber_page(number)
+            turn = Turn.of(page.chars, page.width, page.height)
+            raw = pdfplumber.utils.extract_words(
+                [turn.char(char) for char in page.chars],
+                keep_blank_chars=False, x_tolerance=1.5, extra_attrs=["fontname", "upright"],
             )
         return [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], bool(_BOLD_FONT.search(w["fontname"])),
                      bool(w["upright"])) for w in raw]
 
     def _rules(self, number: int) -> list[Rule]:
         with self._parsing(number):
-            edges = self._plumber_page(number).edges
+            page = self._plumber_page(number)
+            turn = Turn.of(page.chars, page.width, page.height)
+            edges = page.edges
         rules = []
         for edge in edges:
             orientation = edge.get("orientation")
             if orientation in ("h", "v"):
-                rules.append(Rule(orientation, edge["x0"], edge["x1"], edge["top"], edge["bottom"]))
+                rules.append(turn.rule(Rule(orientation, edge["x0"], edge["x1"], edge["top"], edge["bottom"])))
         return rules
+
+
+@dataclass(frozen=True)
+class Turn:
+    """How a page whose text is set sideways is turned to be read: its words and rules are given
+    in the turned page's coordinates, as if it had been printed upright.
+
+    `quarter` is 0 for an upright page, 1 where the text runs down the page (turned a quarter
+    anticlockwise to read), 3 where it runs up (turned a quarter clockwise)."""
+
+    quarter: int
+    width: float
+    height: float
+
+    @classmethod
+    def of(cls, chars: list[dict], width: float, height: float) -> Turn:
+        """The turn most of the page's characters need (upright unless most are set sideways)."""
+        down = sum(1 for c in chars if not c.get("upright", True) and c["matrix"][1] < 0)
+        up = sum(1 for c in chars if not c.get("upright", True) and c["matrix"][1] > 0)
+        quarter = 1 if down > len(chars) / 2 else 3 if up > len(chars) / 2 else 0
+        return cls(quarter, width, height)
+
+    def box(self, x0: float, x1: float, top: float, bottom: float) -> tuple[float, float, float, float]:
+        if self.quarter == 1:
+            return top, bottom, self.width - x1, self.width - x0
+        if self.quarter == 3:
+            return self.height - bottom, self.height - top, x0, x1
+        return x0, x1, top, bottom
+
+    def char(self, char: dict) -> dict:
+        if not self.quarter:
+            return char
+        x0, x1, top, bottom = self.box(char["x0"], char["x1"], char["top"], char["bottom"])
+        return {**char, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "upright": True}
+
+    def rule(self, rule: Rule) -> Rule:
+        if not self.quarter:
+            return rule
+        x0, x1, top, bottom = self.box(rule.x0, rule.x1, rule.top, rule.bottom)
+        return Rule("v" if rule.orientation == "h" else "h", x0, x1, top, bottom)
 
 
 def _pdf_date(document: pdfium.PdfDocument) -> str | None:

@@ -38,14 +38,16 @@ class Footer:
     text: str
 
 
-def write_pdf(path: Path, blocks: Sequence[Text | Grid | PageBreak | Footer]) -> Path:
-    canvas = Canvas(str(path), pagesize=A4, invariant=1)
-    canvas.setFont("Helvetica", 11)
+def write_pdf(path: Path, blocks: Sequence[Text | Grid | PageBreak | Footer], turned: bool = False) -> Path:
+    """The blocks drawn on A4 pages; `turned` draws each page sideways on a landscape sheet (the text
+    runs up the page), as a report's landscape table is often printed."""
+    canvas = Canvas(str(path), pagesize=(A4[1], A4[0]) if turned else A4, invariant=1)
+    _new_page(canvas, turned)
     y = A4[1] - 60
     for block in blocks:
         if isinstance(block, PageBreak):
             canvas.showPage()
-            canvas.setFont("Helvetica", 11)
+            _new_page(canvas, turned)
             y = A4[1] - 60
         elif isinstance(block, Footer):
             canvas.drawString(A4[0] / 2 - 20, 40, block.text)
@@ -57,6 +59,13 @@ def write_pdf(path: Path, blocks: Sequence[Text | Grid | PageBreak | Footer]) ->
             y = _draw_grid(canvas, block, y)
     canvas.save()
     return path
+
+
+def _new_page(canvas: Canvas, turned: bool) -> None:
+    canvas.setFont("Helvetica", 11)
+    if turned:
+        canvas.translate(A4[1], 0)
+        canvas.rotate(90)
 
 
 def _draw_grid(canvas: Canvas, grid: Grid, y: float) -> float:

@@ -164,3 +164,15 @@ def test_a_frame_round_the_page_is_not_a_table(shared: Path) -> None:
     [pdf] = (shared / "realdocs/tables/icdar2013").glob("*/us-038.pdf")
     tables = tables_of(pdf)
     assert len(tables) == 1 and tables[0].bbox[2] - tables[0].bbox[0] < 400  # the table, not the framed page
+
+
+def test_a_page_printed_sideways_is_read_turned(tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path / "turned.pdf", [Text(["Partner contributions 2023/24:"]), Grid(PARTNERS)], turned=True)
+    [table] = tables_of(pdf)
+    assert table.grid() == [list(row) for row in PARTNERS]
+
+
+def test_camelots_rotated_tables_are_read(shared: Path) -> None:
+    for name in ("clockwise_table_1", "anticlockwise_table_1"):
+        [table] = tables_of(shared / f"realdocs/tables/camelot/files/{name}.pdf")
+        assert table.rows[1].texts[:3] == ["Kerala", "5738", "6633"], name

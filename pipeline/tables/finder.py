@@ -26,10 +26,10 @@ BELOW_LINES = 2
 
 def page_tables(page: Page, settings: TableSettings = DEFAULT_SETTINGS) -> list[Table]:
     """The tables on a page, top to bottom."""
-    return find_tables(page.words, page.rules, page.number, page.width, settings)
+    return find_tables(page.words, page.rules, page.number, settings)
 
 
-def find_tables(words: list[Word], rules: list[Rule], page: int, width: float,
+def find_tables(words: list[Word], rules: list[Rule], page: int,
                 settings: TableSettings = DEFAULT_SETTINGS) -> list[Table]:
     """Tables from a page's words and ruling lines (the pure core of `page_tables`). Text set
     sideways (a page number up the margin of a landscape page) is not read."""
