@@ -167,8 +167,8 @@ def missing_total(extraction: Extraction) -> Iterator[Finding]:
 
 
 @check("unread_table", "warning",
-       "a table of pounds whose header names partners, contributions or shares gave no contributions (its "
-       "layout was not understood: check it by hand)")
+       "a table of pounds whose header or heading names partners, contributions or funding gave no contributions "
+       "(its layout was not understood: check it by hand)")
 def unread_table(extraction: Extraction) -> Iterator[Finding]:
     read = [(table.page, table.bbox) for table in extraction.contribution_tables]
     for table in extraction.tables:
@@ -176,9 +176,9 @@ def unread_table(extraction: Extraction) -> Iterator[Finding]:
                                                  for page, bbox in read):
             continue
         what = f"'{table.caption}'" if table.caption else "with no caption"
-        yield Finding(f"{extraction.file} page {table.page}: a table of pounds {what} names partners or "
-                      "contributions in its header, but no partner and amount columns could be read from it",
-                      table.page, table.caption)
+        yield Finding(f"{extraction.file} page {table.page}: a table of pounds {what} is about partners or "
+                      "contributions, but no partner and amount columns could be read from it", table.page,
+                      table.caption)
 
 
 @check("table_total_mismatch", "error",

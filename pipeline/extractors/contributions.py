@@ -72,12 +72,14 @@ def read_contributions(table: Table) -> list[ContributionTable]:
 
 
 def about_contributions(table: Table) -> bool:
-    """A table of pounds whose header names partners, contributions or shares: one the reader should
-    have read, if it reads nothing from it. (Text around a table is not enough: 'contributions are
-    reported separately' above a budget table.)"""
+    """A table of pounds whose header names partners, contributions or shares, or that sits under a
+    heading naming contributions, partners or funding: one the reader should have read, if it reads
+    nothing from it. (A sentence is not a heading: 'contributions are reported separately.' above a
+    budget table.)"""
     headers = [cell.text for row in table.header for cell in row.cells]
-    return (any(_NAMING_HEADER.search(text) for text in headers)
-            and any(column.kind == "money" for column in _with_pounds(table)))
+    named = any(_NAMING_HEADER.search(text) for text in headers) or bool(
+        table.heading and _CONTEXT_WORDS.search(table.heading))
+    return named and any(column.kind == "money" for column in _with_pounds(table))
 
 
 def _about_contributions(table: Table, columns: list[Column]) -> bool:

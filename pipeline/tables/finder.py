@@ -19,6 +19,10 @@ from .settings import DEFAULT_SETTINGS, TableSettings
 from .text import TextLine, text_lines
 
 _TYPED_RULE = re.compile(r"^[-_=─━]{6,}$")
+_SENTENCE_END = re.compile(r"[.;!?]$")
+HEADING_LINES = 3  # lines above a table searched for its heading
+MAX_HEADING_WORDS = 12
+PARAGRAPH_GAP = 0.8  # line heights of space that set a line apart from the text above it
 FULL = 0.9  # a grid this filled is a table, however small its text in its cells
 CONTEXT_LINES = 40  # lines above a table kept as its context (caption, units, period; the report's title)
 BELOW_LINES = 2
@@ -125,7 +129,20 @@ def _add_context(table: Table, lines: list[TextLine], settings: TableSettings) -
     table.above = [line.text for line in above]
     table.below = [line.text for line in below]
     table.caption = _caption(above, top)
+    table.heading = _heading(above, top)
     table.columns = type_columns(table, " ".join(table.above[-2:]))
+
+
+def _heading(above: list[TextLine], top: float) -> str | None:
+    """The nearest line above the table (of the last three) that stands alone as a heading: a few
+    words, not a sentence, set apart from the text above it or in bold."""
+    for index in range(len(above) - 1, max(len(above) - HEADING_LINES, 0) - 1, -1):
+        line = above[index]
+        gap_above = line.top - above[index - 1].bottom if index else float("inf")
+        apart = gap_above > PARAGRAPH_GAP * line.height or all(word.bold for word in line.words)
+        if apart and len(line.words) <= MAX_HEADING_WORDS and not _SENTENCE_END.search(line.text):
+            return line.text
+    return None
 
 
 def _lone_list_item(table: Table) -> bool:

@@ -223,14 +223,29 @@ def row_groups(lines: list[TextLine], pieces: list[list[Piece]], horizontal: lis
     by_band = [_band_rows(bands[key], head, lines, pieces, extents, settings) for key in sorted(bands)]
     # Rules drawn between the rows (not only round the header and the body): few lines between two rules.
     ruled_rows = len(by_band) >= 4 or (len(by_band) == 3 and sum(len(rows) == 1 for rows in by_band) >= 2)
+    first = min((piece.first for line in pieces for piece in line), default=0)
     rows: list[list[int]] = []
     for band_rows in by_band:
         band = [index for row in band_rows for index in row]
-        if ruled_rows and not _figures_stacked(band, pieces):
+        one_row = len(by_band) >= 2 and _one_label(band, pieces, first, extents)
+        if (ruled_rows or one_row) and not _figures_stacked(band, pieces):
             rows.extend(part for part in ([i for i in band if i < head], [i for i in band if i >= head]) if part)
         else:
             rows.extend(band_rows)
     return rows
+
+
+def _one_label(band: list[int], pieces: list[list[Piece]], first: int, extents: dict[int, float]) -> bool:
+    """Between two rules, only one line starts a row: the first column holds one label (wrapped
+    over lines perhaps); the other lines carry on the cells beside it."""
+    labels = [next((p for p in pieces[i] if p.first == first), None) for i in band]
+    starts = 0
+    previous: Piece | None = None
+    for label in labels:
+        if label is not None and not (previous is not None and _wrapped(previous, label, extents)):
+            starts += 1
+        previous = label or previous
+    return starts <= 1
 
 
 def header_zone(pieces: list[list[Piece]]) -> int:

@@ -88,6 +88,7 @@ class Table:
     method: str  # 'ruled', 'aligned' (text alignment) or 'list' (a dash or bullet list)
     columns: list[Column] = field(default_factory=list)
     caption: str | None = None  # the line right above the table, when it is close enough to name it
+    heading: str | None = None  # the heading it sits under ('Partner contributions 2022-23'), if any
     above: list[str] = field(default_factory=list)  # text lines above the table, nearest last
     below: list[str] = field(default_factory=list)  # text lines under it, nearest first
     parts: list[TablePart] = field(default_factory=list)
