@@ -19,6 +19,7 @@ from .extractors.contributions import about_contributions
 from .model import ContributionTable, Extraction, Finding, Issue, StoredIssue
 from .normalise import name_key
 from .pack import page_mismatches
+from .tables import Table
 from .tables.totals import total_mismatches
 
 SHARE_TOLERANCE_POINTS = Decimal("0.5")
@@ -170,10 +171,8 @@ def missing_total(extraction: Extraction) -> Iterator[Finding]:
        "a table of pounds whose header or heading names partners, contributions or funding gave no contributions "
        "(its layout was not understood: check it by hand)")
 def unread_table(extraction: Extraction) -> Iterator[Finding]:
-    read = [(table.page, table.bbox) for table in extraction.contribution_tables]
-    for table in extraction.tables:
-        if not about_contributions(table) or any(page == table.page and bbox and _overlaps(bbox, table.bbox)
-                                                 for page, bbox in read):
+    for table in _not_read_as_contributions(extraction):
+        if not about_contributions(table):
             continue
         what = f"'{table.caption}'" if table.caption else "with no caption"
         yield Finding(f"{extraction.file} page {table.page}: a table of pounds {what} is about partners or "
@@ -185,10 +184,7 @@ def unread_table(extraction: Extraction) -> Iterator[Finding]:
        "a Total, Subtotal or Net row (or a Total column) of any table does not equal the figures it closes, beyond "
        "the half unit per figure that printing rounded figures allows")
 def table_total_mismatch(extraction: Extraction) -> Iterator[Finding]:
-    read = [(table.page, table.bbox) for table in extraction.contribution_tables]
-    for table in extraction.tables:
-        if any(page == table.page and bbox and _overlaps(bbox, table.bbox) for page, bbox in read):
-            continue  # a contributions table: its totals are checked to the penny above
+    for table in _not_read_as_contributions(extraction):  # contributions' totals are checked to the penny
         for found in total_mismatches(table):
             sign = found.unit if found.unit == "£" else ""
             difference = found.added - found.printed
@@ -196,6 +192,14 @@ def table_total_mismatch(extraction: Extraction) -> Iterator[Finding]:
                 f"{extraction.file} page {found.page}: '{found.label}' ({found.where}) is {sign}{found.printed:,} but "
                 f"the figures it closes add up to {sign}{found.added:,} (difference {sign}{difference:,}; "
                 f"rounding allows {sign}{found.tolerance:,})", found.page, found.label)
+
+
+def _not_read_as_contributions(extraction: Extraction) -> Iterator[Table]:
+    """The tables of the document that no contributions table was read from."""
+    read = [(table.page, table.bbox) for table in extraction.contribution_tables]
+    for table in extraction.tables:
+        if not any(page == table.page and bbox and _overlaps(bbox, table.bbox) for page, bbox in read):
+            yield table
 
 
 def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
