@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from .extractors.contributions import about_contributions
+from .extractors.forward_plan import unread_plan_tables
 from .model import ContributionTable, Extraction, Finding, Issue, StoredIssue
 from .normalise import name_key
 from .pack import page_mismatches
@@ -168,16 +169,22 @@ def missing_total(extraction: Extraction) -> Iterator[Finding]:
 
 
 @check("unread_table", "warning",
-       "a table of pounds whose header or heading names partners, contributions or funding gave no contributions "
-       "(its layout was not understood: check it by hand)")
+       "a table whose header or heading names partners, contributions or funding gave no contributions, or one "
+       "whose header names decision columns (or under a forward plan's heading) gave no decisions (its layout "
+       "was not understood: check it by hand)")
 def unread_table(extraction: Extraction) -> Iterator[Finding]:
     for table in _not_read_as_contributions(extraction):
-        if not about_contributions(table):
-            continue
-        what = f"'{table.caption}'" if table.caption else "with no caption"
-        yield Finding(f"{extraction.file} page {table.page}: a table of pounds {what} is about partners or "
-                      "contributions, but no partner and amount columns could be read from it", table.page,
-                      table.caption)
+        if about_contributions(table):
+            yield _unread(extraction, table, "a table of pounds", "is about partners or contributions, but no "
+                          "partner and amount columns could be read from it")
+    for table in unread_plan_tables(extraction.tables, extraction.forward_plans):
+        yield _unread(extraction, table, "a table", "names forward-plan decision columns, but no decision could "
+                      "be read from it")
+
+
+def _unread(extraction: Extraction, table: Table, kind: str, why: str) -> Finding:
+    what = f"'{table.caption}'" if table.caption else "with no caption"
+    return Finding(f"{extraction.file} page {table.page}: {kind} {what} {why}", table.page, table.caption)
 
 
 @check("table_total_mismatch", "error",

@@ -10,7 +10,7 @@ from typing import TypeVar
 from .checks import EXTRACTION_FAILED, run_checks
 from .extractors.agenda import extract_agenda_items
 from .extractors.contributions import contributions_in
-from .extractors.forward_plan import extract_forward_plans
+from .extractors.forward_plan import forward_plan_reader
 from .extractors.meeting import extract_meeting
 from .model import Extraction, Issue
 from .pack import PackStructure, link_physical_pages, read_pack
@@ -22,24 +22,27 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def extract_pdf(path: Path | str, password: str | None = None) -> Extraction:
+def extract_pdf(path: Path | str, password: str | None = None, name: str | None = None) -> Extraction:
     """Read the PDF once and return everything found in it, with the checks' findings.
 
-    Raises PdfError (one line naming the file) when the file cannot be read at all.
+    `name` is what the user knows the file by (its path relative to the folder ingested; by default
+    its base name): the extraction and every finding's message carry it. Raises PdfError (one line
+    naming the file) when the file cannot be read at all.
     """
     with PdfDocument(path, password=password) as document:
-        extraction = Extraction(file=document.name, sha256=document.sha256, page_count=document.page_count,
+        name = name or document.name
+        extraction = Extraction(file=name, sha256=document.sha256, page_count=document.page_count,
                                 modified=document.modified)
         failures: list[Issue] = []
 
         def run(extractor: Callable[[PdfDocument], T], empty: T) -> T:
-            return _guarded(extractor, document, empty, failures)
+            return _guarded(extractor, document, name, empty, failures)
 
         extraction.meeting = run(extract_meeting, extraction.meeting)
         extraction.agenda_items = run(extract_agenda_items, [])
         extraction.tables = run(read_tables, [])
         extraction.contribution_tables = contributions_in(extraction.tables)
-        extraction.forward_plans = run(extract_forward_plans, [])
+        extraction.forward_plans = run(forward_plan_reader(extraction.tables), [])
         extraction.pack = run(read_pack, PackStructure(document.page_count))
         extraction.unreadable_pages = [page.number for page in document.pages() if page.needs_ocr]
     _link_to_agenda_items(extraction, extraction.pack)
@@ -61,14 +64,15 @@ def _link_to_agenda_items(extraction: Extraction, pack: PackStructure) -> None:
         decision.agenda_item = pack.item_for_page(decision.page)
 
 
-def _guarded(extractor: Callable[[PdfDocument], T], document: PdfDocument, empty: T, failures: list[Issue]) -> T:
+def _guarded(extractor: Callable[[PdfDocument], T], document: PdfDocument, name: str, empty: T,
+             failures: list[Issue]) -> T:
     """Run one extractor; a failure inside it costs that table kind, not the whole document."""
     try:
         return extractor(document)
     except PdfError:
         raise
     except Exception as error:  # a bug or a page no parser can read: report it, keep the rest
-        log.warning("%s: %s failed: %r", document.name, extractor.__name__, error)
+        log.warning("%s: %s failed: %r", name, extractor.__name__, error)
         failures += [Issue(EXTRACTION_FAILED.code, EXTRACTION_FAILED.severity, found.message)
-                     for found in EXTRACTION_FAILED.run(document.name, extractor.__name__, error)]
+                     for found in EXTRACTION_FAILED.run(name, extractor.__name__, error)]
         return empty

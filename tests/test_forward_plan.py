@@ -1,5 +1,7 @@
 """Forward-plan extraction: column mapping by meaning, rows cut by page breaks, month rows,
-e-mail repair and dates, on a generated plan of another council and on the corpus pack."""
+e-mail repair and dates, on a generated plan of another council and on the corpus pack; key-decision
+flags printed inside other cells or in a narrow column, running page headings, tables continued
+without their header, and the plans read from the table layer's tables (raw_docs' forward plans)."""
 
 from __future__ import annotations
 
@@ -14,17 +16,35 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from pipeline.extractors.forward_plan import (
-    _CellLine,
-    _column_meanings,
-    _decision_date,
-    _is_heading,
-    _officer,
-    _repair_emails,
-    _Row,
+    PageGrid,
+    PlanRow,
+    about_forward_plan,
+    cells_of,
+    column_meanings,
+    decision_date,
     extract_forward_plans,
+    find_header,
+    flag_after,
+    forward_plans_in,
+    is_heading,
+    key_decision,
+    key_flag,
+    officer,
+    repair_emails,
+    row_fields,
+    running_lines,
+    unmarked_are_not_key,
+    unread_plan_tables,
+    without_running_text,
 )
-from pipeline.model import ForwardPlan
+from pipeline.extractors.forward_plan.stitching import OpenPlan, continues_columns, line_by_line
+from pipeline.model import ForwardPlan, ForwardPlanDecision
 from pipeline.pdf import PdfDocument
+from pipeline.tables.model import Cell as LayerCell
+from pipeline.tables.model import CellLine
+from pipeline.tables.model import Row as LayerRow
+from pipeline.tables.model import Table as LayerTable
+from pipeline.tables.pages import document_tables, table_pages
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS_DOCS = SHARED / "corpus" / "docs"
@@ -231,7 +251,8 @@ def build_work_programme(path: Path) -> None:
 @pytest.fixture(scope="session")
 def plan_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("forward_plan")
-    variants = {"ruled": {}, "borderless": {"ruled": False}, "header once": {"repeat_header": False}}
+    variants = {"ruled": {}, "borderless": {"ruled": False}, "header once": {"repeat_header": False},
+                "borderless header once": {"ruled": False, "repeat_header": False}}
     paths = {}
     for name, options in variants.items():
         paths[name] = folder / f"{name.replace(' ', '_')}.pdf"
@@ -253,7 +274,7 @@ def expected_decision(item: Item, page: int) -> dict:
 # -- the generated plan --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("variant", ["ruled", "borderless", "header once"])
+@pytest.mark.parametrize("variant", ["ruled", "borderless", "header once", "borderless header once"])
 def test_generated_plan_reads_back_every_field(plan_pdfs: dict[str, Path], variant: str) -> None:
     plans = read_plans(plan_pdfs[variant])
     assert len(plans) == 1
@@ -290,13 +311,13 @@ def test_month_rows_and_front_matter_are_not_decisions(plan_pdfs: dict[str, Path
 
 
 def test_month_row_is_a_heading_whether_spanned_or_not() -> None:
-    def row(cells: list[list[str]], spanning: bool = False) -> _Row:
-        return _Row(1, [[_CellLine(text) for text in cell] for cell in cells], spanning)
+    def row(cells: list[list[str]], spanning: bool = False) -> PlanRow:
+        return PlanRow(1, [[CellLine(text) for text in cell] for cell in cells], spanning)
 
-    assert _is_heading(row([["May"], [], []], spanning=True))
-    assert _is_heading(row([["July 2023"], [], []]))
-    assert not _is_heading(row([["including the general fund."], [], []]))  # a row's tail, not a heading
-    assert not _is_heading(row([["Youth Justice Plan"], ["Cabinet"], []]))
+    assert is_heading(row([["May"], [], []], spanning=True))
+    assert is_heading(row([["July 2023"], [], []]))
+    assert not is_heading(row([["including the general fund."], [], []]))  # a row's tail, not a heading
+    assert not is_heading(row([["Youth Justice Plan"], ["Cabinet"], []]))
 
 
 def test_a_work_programme_is_not_a_forward_plan(tmp_path: Path) -> None:
@@ -325,7 +346,7 @@ def test_a_work_programme_is_not_a_forward_plan(tmp_path: Path) -> None:
     ],
 )
 def test_columns_are_mapped_by_the_meaning_of_their_header(header: list[str], expected: list) -> None:
-    assert _column_meanings(header) == expected
+    assert column_meanings(header) == expected
 
 
 @pytest.mark.parametrize(
@@ -337,7 +358,7 @@ def test_columns_are_mapped_by_the_meaning_of_their_header(header: list[str], ex
     ],
 )
 def test_other_tables_are_not_plan_headers(header: list[str]) -> None:
-    assert _column_meanings(header) is None
+    assert column_meanings(header) is None
 
 
 # -- officers and e-mail addresses ---------------------------------------------------------------------
@@ -357,18 +378,18 @@ def test_other_tables_are_not_plan_headers(header: list[str]) -> None:
     ],
 )
 def test_email_cut_by_wrapping_is_repaired(lines: list[str], expected: list[str]) -> None:
-    assert _repair_emails(lines) == expected
+    assert repair_emails(lines) == expected
 
 
-def _cell(*lines: str) -> list[_CellLine]:
-    return [_CellLine(line) for line in lines]
+def _cell(*lines: str) -> list[CellLine]:
+    return [CellLine(line) for line in lines]
 
 
 def test_officer_cell_as_dorset_prints_it() -> None:
     # name and title, the address cut mid-word, then the responsible director (not the contact)
     cell = _cell("Lisa Cotton, Head of", "Customer Services,", "Libraries & Archives", "lisa.cotton@dorsetcouncil.g",
                  "ov.uk", "Executive Director, Place", "(John Sellgren)")
-    assert _officer(cell) == ("Lisa Cotton", "Head of Customer Services, Libraries & Archives",
+    assert officer(cell) == ("Lisa Cotton", "Head of Customer Services, Libraries & Archives",
                               "lisa.cotton@dorsetcouncil.gov.uk")
 
 
@@ -376,14 +397,14 @@ def test_officer_cell_with_two_contacts_and_a_phone_number() -> None:
     cell = _cell("Steve Veevers, Corporate", "Director Operations, Adult", "Care", "steve.veevers@dorsetcoun",
                  "cil.gov.uk , Derek Hoddinott,", "Programme Lead", "Tel: 01305 224682",
                  "derek.hoddinott@dorsetcouncil.gov.uk")
-    name, title, email = _officer(cell)
+    name, title, email = officer(cell)
     assert f"{name}, {title}" == (
         "Steve Veevers, Corporate Director Operations, Adult Care, Derek Hoddinott, Programme Lead")
     assert email == "steve.veevers@dorsetcouncil.gov.uk, derek.hoddinott@dorsetcouncil.gov.uk"
 
 
 def test_officer_without_a_name_is_kept_whole() -> None:
-    assert _officer(_cell("Executive Director, People -", "Children (Theresa Leavy)")) == (
+    assert officer(_cell("Executive Director, People -", "Children (Theresa Leavy)")) == (
         "Executive Director, People - Children (Theresa Leavy)", None, None)
 
 
@@ -405,7 +426,7 @@ def test_officer_without_a_name_is_kept_whole() -> None:
     ],
 )
 def test_decision_dates(text: str, heading: str | None, expected: str | None) -> None:
-    assert _decision_date(text, heading, "2022-04-14") == expected
+    assert decision_date(text, heading, "2022-04-14") == expected
 
 
 # -- the corpus --------------------------------------------------------------------------------------------
@@ -440,3 +461,211 @@ def test_no_plan_in_the_other_corpus_documents() -> None:
     if not others:
         pytest.skip("the shared corpus is not available")
     assert {path.name: read_plans(path) for path in others} == {path.name: [] for path in others}
+
+
+# -- key-decision flags inside other cells, and in narrow columns ----------------------------------------
+
+REF_PLAN = [None, "subject", "decision_maker", "decision_date", "public_access", "portfolio_holder", "officer"]
+
+
+def plan_row(*cells: list[str], bold_subject: bool = False) -> PlanRow:
+    row = PlanRow(1, cells_of(list(cells)))
+    if bold_subject:
+        row.cells[1] = [CellLine(line.text, index == 0) for index, line in enumerate(row.cells[1])]
+    return row
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        (["25/00012", "Key Decision: Yes"], True),
+        (["25/00012", "Key", "Decision:", "Yes"], True),  # wrapped in a narrow column
+        (["24/00118", "Key", "Decision: No"], False),
+        (["FP/25/001", "Key decision? No"], False),
+        (["FP/25/001", "KD: Y"], True),
+        (["FP/25/001", "Key decision"], True),
+        (["FP/25/001", "Non-key decision"], False),
+        (["25/00012"], None),  # a reference and nothing else: no flag
+    ],
+)
+def test_key_decision_printed_under_the_reference_number(reference: list[str], expected: bool | None) -> None:
+    row = plan_row(reference, ["Household Support Fund 2025-26", "To approve the scheme."], ["Cabinet"],
+                   ["27 March 2025"], ["Open"], ["Cabinet Member for Communities"], ["Sarah Hughes"],
+                   bold_subject=True)
+    fields = row_fields(row, REF_PLAN)
+    assert key_decision(" ".join(line.text for line in fields.get("key_decision", []))) is expected
+    assert [line.text for line in fields["subject"]] == ["Household Support Fund 2025-26", "To approve the scheme."]
+    assert "25/00012" not in str(fields)  # the reference itself is no field
+
+
+def test_key_flag_wording() -> None:
+    assert key_flag("Key Decision - Yes") == (True, True)
+    assert key_flag("KEY DECISION: NO") == (False, True)
+    assert key_flag("Key decision") == (True, False)
+    assert key_flag("Not a key decision") == (False, False)
+    assert key_flag("Key decisions are those over £1m") is None
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (["Subject", "Decision maker", "Date of decision", "KD", "Open / Exempt", "Cabinet Member", "Lead officer"],
+         ["subject", "decision_maker", "decision_date", "key_decision", "public_access", "portfolio_holder",
+          "officer"]),
+        (["Ref", "Title of decision", "Decision taker", "Date", "Key", "Open / Private", "Portfolio", "Contact"],
+         [None, "subject", "decision_maker", "decision_date", "key_decision", "public_access", "portfolio_holder",
+          "officer"]),
+        (["Ref.", "Decision", "Decision maker", "Expected date of decision", "Open or exempt", "Cabinet Member",
+          "Contact officer"], REF_PLAN),
+        (["Decision", "Decision maker", "Decision date", "Key?", "Open / exempt", "Executive Member",
+          "Contact officer"],
+         ["subject", "decision_maker", "decision_date", "key_decision", "public_access", "portfolio_holder",
+          "officer"]),
+    ],
+)
+def test_narrow_key_decision_columns_are_mapped(header: list[str], expected: list) -> None:
+    assert column_meanings(header) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Y", True), ("N", False), ("KD", True), ("Yes", True),
+                                                ("Non-key", False), ("NKD", False), ("", None)])
+def test_key_decision_values(text: str, expected: bool | None) -> None:
+    assert key_decision(text) is expected
+
+
+def test_key_decision_flag_after_the_subject() -> None:
+    assert flag_after("Library service opening hours (Key Decision)") == ("Library service opening hours", True)
+    assert flag_after("Treasury Management Outturn [Non-key]") == ("Treasury Management Outturn", False)
+    assert flag_after("Household Support Fund (round 4)") == ("Household Support Fund (round 4)", None)
+
+
+def test_a_column_that_only_marks_key_decisions_leaves_the_others_blank() -> None:
+    columns = ["subject", "decision_maker", "key_decision"]
+    def read(subject: str, flag: list[str], key: bool | None) -> tuple[PlanRow, ForwardPlanDecision]:
+        return PlanRow(1, cells_of([[subject], ["Cabinet"], flag])), ForwardPlanDecision(subject, 1, key_decision=key)
+
+    marked = [read("Budget 2026-27", ["KD"], True), read("Library hours", [], None)]
+    unmarked_are_not_key(marked, columns)
+    assert [found.key_decision for _, found in marked] == [True, False]
+    explicit = [read("Budget", ["Y"], True), read("Fees", ["N"], False), read("Hours", [], None)]
+    unmarked_are_not_key(explicit, columns)  # the column says 'N' where a decision is not key: a blank is unknown
+    assert [found.key_decision for _, found in explicit] == [True, False, None]
+
+
+# -- running page headings ----------------------------------------------------------------------------------
+
+HEADING = "Kent County Council Forward Plan – March 2025"
+
+
+def grid(*rows: PlanRow) -> PageGrid:
+    return PageGrid(2, (0.0, 0.0, 800.0, 500.0), [(0.0, 100.0)] * 7, list(rows))
+
+
+def test_running_lines_are_those_printed_on_several_pages() -> None:
+    pages = [[HEADING, "Kent County Council", "Page 1"], [HEADING, "25/00026 Annual Youth Justice Plan", "Page 2"],
+             [HEADING, "Page 3"]]
+    running = running_lines(pages)
+    assert len(running) == 2  # the heading, and 'Page N' whatever its number
+    assert not any("youth justice" in key for key in running)
+
+
+def test_running_heading_over_a_continued_table_is_not_a_decision() -> None:
+    heading_row = plan_row([HEADING], [], [], [], [], [], [])
+    spread_row = plan_row(["Kent County"], ["Council Forward Plan –"], ["March 2025"], [], [], [], [])  # a sheet's
+    decision_row = plan_row(["25/00026"], ["Annual Youth Justice Plan"], ["County Council"], ["15 May 2025"],
+                            ["Open"], ["Cabinet Member for Children"], ["Nick Wilkinson"])
+    running = running_lines([[HEADING], [HEADING]])
+    assert without_running_text(grid(heading_row, decision_row), running).rows == [decision_row]
+    assert without_running_text(grid(spread_row, decision_row), running).rows == [decision_row]
+    # printed once, the title with its month is not a decision either (nor a month heading over the rows)
+    assert without_running_text(grid(heading_row, decision_row), set()).rows == [decision_row]
+
+
+def test_a_decision_about_a_forward_plan_is_kept() -> None:
+    row = plan_row(["25/00040"], ["Procurement Forward Plan 2025"], ["Cabinet"], ["10 July 2025"], ["Open"],
+                   ["Cabinet Member for Finance"], ["John Betts"])
+    assert without_running_text(grid(row), running_lines([[HEADING], [HEADING]])).rows == [row]
+
+
+# -- stitching -------------------------------------------------------------------------------------------------
+
+
+def test_header_repeated_over_two_rows_is_found() -> None:
+    rows = [PlanRow(1, cells_of([[], [], [], [], ["Open /"], [], []])),
+            PlanRow(1, cells_of([["Ref"], ["Title of decision"], ["Decision taker"], ["Date"], ["Private"],
+                                 ["Portfolio"], ["Contact"]]))]
+    assert find_header(rows) == (1, [None, "subject", "decision_maker", "decision_date", "public_access",
+                                     "portfolio_holder", "officer"], "Private")
+
+
+def test_a_table_continued_without_a_column_empty_on_its_page_is_mapped_by_position() -> None:
+    spans = [(60, 110), (130, 308), (320, 380), (395, 428), (443, 489), (503, 585), (598, 685), (698, 781)]
+    plan = OpenPlan(2, ["decision_date", "subject", "decision_maker", "key_decision", "public_access", "consultees",
+                        "portfolio_holder", "officer"], "Exempt", spans, [], 3)
+    missing_consultees = PageGrid(4, (54, 40, 787, 200), [*spans[:5], *spans[6:]], [])
+    assert continues_columns(plan, missing_consultees, 4) == [0, 1, 2, 3, 4, 6, 7]
+    assert continues_columns(plan, missing_consultees, 6) is None  # not the next page
+    other = PageGrid(4, (54, 40, 787, 200), [(60, 300), (320, 781)], [])  # text across the plan's columns
+    assert continues_columns(plan, other, 4) is None
+
+
+def test_a_ruled_table_read_line_by_line_is_told_apart() -> None:
+    columns = [None, "subject", "decision_maker", "decision_date", "public_access", "portfolio_holder", "officer"]
+    lines = [plan_row(["25/00041"], ["Kent Fostering Service"], ["Cabinet Member for"], ["August 2025"], ["Open"],
+                      ["Cabinet Member for"], ["Sarah Hammond"]),
+             plan_row(["Key"], ["To agree the allowances"], ["Integrated Children's"], [], [], ["Integrated"],
+                      ["Director"]),
+             plan_row(["Decision:"], ["paid to foster carers"], ["Services"], [], [], [],
+                      ["sarah.hammond@kent.gov.uk"]),
+             plan_row(["Yes"], [], [], [], [], [], [])]
+    assert line_by_line(lines, columns)
+    whole = [plan_row(["25/00041", "Key Decision: Yes"], ["Kent Fostering Service"], ["Cabinet"], ["August 2025"],
+                      ["Open"], ["Cabinet Member"], ["Sarah Hammond"]),
+             plan_row(["25/00043", "Key Decision: Yes"], ["Coldharbour site"], ["Cabinet"], ["14 August 2025"],
+                      ["Open"], ["Cabinet Member"], ["Stephanie Holt-Castle"])]
+    assert not line_by_line(whole, columns)
+
+
+# -- the samples in raw_docs: read from the table layer's tables ------------------------------------------------
+
+PLAN_SAMPLES = ["kent-cabinet-forward-plan-2025-03", "surrey-cabinet-forward-plan-2025-04",
+                "essex-cabinet-forward-plan-2025-05", "hertfordshire-cabinet-forward-plan-2025-06",
+                "dorset-cabinet-forward-plan-2022-05"]
+FIELDS = ("subject", "decision_maker", "decision_date", "key_decision", "public_access", "portfolio_holder",
+          "officer_contact", "page")
+
+
+@pytest.mark.parametrize("stem", PLAN_SAMPLES)
+def test_plans_read_from_the_layers_tables(raw_docs: Path, stem: str) -> None:
+    """As `extract.py` reads them: from the tables the layer found on the pages it chose."""
+    expected = json.loads((raw_docs / "expected" / f"{stem}.json").read_text())["forward_plan"]
+    with PdfDocument(raw_docs / f"{stem}.pdf") as document:
+        plans = forward_plans_in(document, document_tables(document, table_pages(document)))
+    assert [{key: d.to_contract()[key] for key in FIELDS} for plan in plans for d in plan.decisions] == expected
+
+
+@pytest.mark.parametrize("stem", PLAN_SAMPLES[:4])
+def test_every_key_decision_flag_is_read_and_no_page_heading_is_a_decision(raw_docs: Path, stem: str) -> None:
+    decisions = [d for plan in read_plans(raw_docs / f"{stem}.pdf") for d in plan.decisions]
+    assert all(d.key_decision is not None for d in decisions)
+    assert not [d.subject for d in decisions if "Forward Plan" in d.subject]
+
+
+# -- tables that gave no decision (for the unread_table check) -----------------------------------------------
+
+
+def layer_table(rows: list[list[str]], caption: str | None = None) -> LayerTable:
+    cells = [LayerRow([LayerCell(text) for text in row], 1, (0.0, 0.0, 1.0, 1.0), header=index == 0)
+             for index, row in enumerate(rows)]
+    return LayerTable(1, (0.0, 0.0, 800.0, 400.0), cells, "ruled", caption=caption)
+
+
+def test_a_plan_table_that_gave_no_decision_is_reported() -> None:
+    plan_header = ["Subject", "Decision maker", "Date of decision", "KD", "Lead officer"]
+    unread = layer_table([plan_header, ["see the appendix", "", "", "", ""]])
+    members = layer_table([["Councillor", "Portfolio"], ["Cllr Ann Lee", "Leader"]], caption="Forward Plan 2025")
+    headed = layer_table([["A", "B", "C", "D"], ["1", "2", "3", "4"]], caption="Forward Plan of Key Decisions")
+    assert about_forward_plan(unread) and about_forward_plan(headed)
+    assert not about_forward_plan(members)  # a list of cabinet members under the plan's title
+    assert unread_plan_tables([unread, members, headed], []) == [unread, headed]
+    assert unread_plan_tables([unread], [ForwardPlan(decisions=[ForwardPlanDecision("Youth Justice Plan", 1)])]) == []

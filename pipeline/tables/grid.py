@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..pdf import Rule, Word
-from .model import BBox, Cell, Row, union
+from .model import BBox, Cell, CellLine, Row, union
 from .settings import DEFAULT_SETTINGS, TableSettings
 from .text import Segment, TextLine
 
@@ -367,10 +367,25 @@ def build_rows(lines: list[TextLine], pieces: list[list[Piece]], groups: list[li
                 span_end = column
             cells[column] = Cell(" ".join(piece.text for piece in found),
                                  union([(p.segment.x0, p.segment.top, p.segment.x1, p.segment.bottom) for p in found]),
-                                 col_span=span_end - column + 1)
+                                 col_span=span_end - column + 1, lines=cell_lines(found))
             for covered in range(column + 1, span_end + 1):
                 cells[covered] = Cell(covered=True)
         box = union([(lines[i].x0, lines[i].top, lines[i].x1, lines[i].bottom) for i in group])
         bold = all(piece.segment.bold for found in by_column.values() for piece in found)
         rows.append(Row(cells, page, box, bold=bold))
     return rows
+
+
+def cell_lines(found: list[Piece]) -> list[CellLine]:
+    """A cell's pieces (top to bottom) as its printed lines: pieces side by side on one line are one line."""
+    lines: list[list[Piece]] = []
+    for piece in found:
+        last = lines[-1][-1].segment if lines else None
+        height = piece.segment.bottom - piece.segment.top
+        if last is not None and min(last.bottom, piece.segment.bottom) - max(last.top, piece.segment.top) >= 0.5 * min(
+                height, last.bottom - last.top):
+            lines[-1].append(piece)
+        else:
+            lines.append([piece])
+    return [CellLine(" ".join(piece.text for piece in sorted(line, key=lambda p: p.segment.x0)),
+                     all(piece.segment.bold for piece in line)) for line in lines]

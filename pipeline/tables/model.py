@@ -12,16 +12,25 @@ BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in points, top-l
 _TOTAL_LABEL = re.compile(r"^\W*(?:grand\s+|overall\s+|sub[- ]?)?totals?\b", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class CellLine:
+    """One printed line of a cell's text (a cell wraps over several), and whether it is all bold."""
+
+    text: str
+    bold: bool = False
+
+
 @dataclass
 class Cell:
     """One cell. A cell spanning several columns or rows holds the text; the positions it covers
-    hold empty cells marked `covered`."""
+    hold empty cells marked `covered`. `lines` is the text as printed, line by line (where known)."""
 
     text: str = ""
     bbox: BBox | None = None
     col_span: int = 1
     row_span: int = 1
     covered: bool = False
+    lines: list[CellLine] = field(default_factory=list, compare=False, repr=False)
 
 
 @dataclass
