@@ -1,9 +1,10 @@
 """The structure of an agenda pack: which physical pages hold which agenda item's report.
 
-ModernGov packs stamp 'Agenda Item N' at the head of each report's first page and number the
-pack's pages 'Page N' in the footers (covering letters and front sheets carry none). Reading
-both from the fast text of every page maps printed page numbers to physical pages, splits the
-pack into reports, and lets the front sheet's page ranges be checked against them.
+ModernGov packs stamp 'Agenda Item N' at the head of each report's first page (a town or parish
+council's running minute number too: 'Agenda Item 2403') and number the pack's pages 'Page N' in
+the footers (covering letters and front sheets carry none). Reading both from the fast text of
+every page maps printed page numbers to physical pages, splits the pack into reports, and lets
+the front sheet's page ranges be checked against them.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from .pdf import PdfDocument
 
 # A line that is only the stamp or only the footer; the text layer may put them anywhere on the
 # page, and ModernGov packs often run the two together ('Page 1 Agenda Item 7').
-STAMP = re.compile(r"^(?:Page\s+\d{1,4}\s+)?Agenda Item\s+(\d{1,3}[a-z]?)\.?$", re.IGNORECASE)
-_FOOTER = re.compile(r"^Page\s+(\d{1,4})(?:\s+Agenda Item\s+\d{1,3}[a-z]?\.?)?$", re.IGNORECASE)
+STAMP = re.compile(r"^(?:Page\s+\d{1,4}\s+)?Agenda Item\s+(\d{1,4}[a-z]?)\.?$", re.IGNORECASE)
+_FOOTER = re.compile(r"^Page\s+(\d{1,4})(?:\s+Agenda Item\s+\d{1,4}[a-z]?\.?)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pdfplumber
 import pdfplumber.utils
 import pypdfium2 as pdfium
+
+if TYPE_CHECKING:
+    from .ocr import Scan
 
 _BOLD_FONT = re.compile(r"bold|black|heavy|demi", re.IGNORECASE)
 # Parsed pages released before pdfplumber is reopened to drop pdfminer's object cache.
@@ -129,7 +133,7 @@ class PdfDocument:
         self._plumber: pdfplumber.PDF | None = None
         self._released = 0
         self._text_cache: dict[int, Page] = {}
-        self._ocr_words: dict[int, list[Word]] = {}
+        self._scans: dict[int, Scan] = {}  # scanned pages read by OCR: their words and rules
 
     def __enter__(self) -> PdfDocument:
         return self
@@ -180,8 +184,8 @@ class PdfDocument:
 
         if not ocr.available():
             return ""
-        text, self._ocr_words[number] = ocr.read_page(pdfium_page)
-        return text
+        self._scans[number] = ocr.scan_page(pdfium_page)
+        return self._scans[number].text
 
     def _plumber_pdf(self) -> pdfplumber.PDF:
         if self._plumber is None:
@@ -221,8 +225,8 @@ class PdfDocument:
             self._plumber = None
 
     def _words(self, number: int) -> list[Word]:
-        if number in self._ocr_words:
-            return self._ocr_words[number]
+        if number in self._scans:
+            return self._scans[number].words
         with self._parsing(number):
             page = self._plumber_page(number)
             turn = Turn.of(page.chars, page.width, page.height)
@@ -234,6 +238,8 @@ class PdfDocument:
                      bool(w["upright"])) for w in raw]
 
     def _rules(self, number: int) -> list[Rule]:
+        if number in self._scans:
+            return self._scans[number].rules
         with self._parsing(number):
             page = self._plumber_page(number)
             turn = Turn.of(page.chars, page.width, page.height)

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 from pdfgen import Grid, Text, write_pdf
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfgen.canvas import Canvas
 
 from pipeline.extract import extract_pdf
 from pipeline.extractors.meeting import title_case
@@ -14,6 +16,172 @@ from pipeline.extractors.meeting import title_case
 
 def items(path: Path) -> list[tuple[str, str, int | None, int | None]]:
     return [(i.number, i.title, i.page_start, i.page_end) for i in extract_pdf(path).agenda_items]
+
+
+Run = tuple[float, str, bool]  # x, text, bold
+
+
+def sheet(path: Path, rows: list[list[Run]], header: tuple[str, ...] = ("Great Bramford Parish Council",
+                                                                       "FULL COUNCIL", "Monday 13 January 2025",
+                                                                       "AGENDA")) -> Path:
+    """A front sheet drawn run by run: each row a line of (x offset, text, bold) runs; a run's x of None
+    follows on from the run before it, as a word processor sets a bold heading and its description."""
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    y = A4[1] - 60
+    for line in header:
+        canvas.setFont("Helvetica", 11)
+        canvas.drawString(57, y, line)
+        y -= 16
+    for row in rows:
+        x = 57.0
+        for offset, text, bold in row:
+            font = "Helvetica-Bold" if bold else "Helvetica"
+            canvas.setFont(font, 11)
+            x = 57 + offset if offset is not None else x + canvas.stringWidth(" ", font, 11)
+            canvas.drawString(x, y, text)
+            x += canvas.stringWidth(text, font, 11)
+        y -= 16
+    canvas.save()
+    return path
+
+
+def test_running_minute_numbers_with_and_without_stops_and_a_gap(tmp_path: Path) -> None:
+    """A parish council's summons and agenda: minute numbers run on from the last meeting ('2399.'),
+    some printed without a full stop; 2403 is missing; a year or a list in a description starts no item."""
+    header = ("GREAT BRAMFORD PARISH COUNCIL", "Full Council, Monday 13 January 2025", "SUMMONS AND AGENDA")
+    pdf = sheet(tmp_path / "parish.pdf", header=header, rows=[
+        [(0, "2399.", False), (50, "Apologies for absence", False)],
+        [(50, "To receive and consider approval of apologies for absence from members of the", False)],
+        [(50, "Council.", False)],
+        [(0, "2400", False), (50, "Declarations of interest", False)],
+        [(0, "2401.", False), (50, "Minutes of the meeting held on 9 December 2024", False)],
+        [(50, "2025 dates will be agreed at this meeting.", False)],
+        [(0, "2402", False), (50, "Finance", False)],
+        [(50, "1. To approve the payments schedule", False)],
+        [(50, "2. To note the bank reconciliation", False)],
+        [(0, "2404.", False), (50, "Date of next meeting", False)],
+    ])
+    assert items(pdf) == [("2399", "Apologies for absence", None, None),
+                          ("2400", "Declarations of interest", None, None),
+                          ("2401", "Minutes of the meeting held on 9 December 2024", None, None),
+                          ("2402", "Finance", None, None), ("2404", "Date of next meeting", None, None)]
+
+
+def test_a_bold_heading_with_its_description_on_the_same_line(tmp_path: Path) -> None:
+    """The title is the bold heading; the regular text after it on its line (and on the lines the
+    heading wrapped onto) is the description."""
+    pdf = sheet(tmp_path / "bold.pdf", [
+        [(0, "1.", False), (40, "Apologies for absence", True), (None, "To receive apologies for absence.", False)],
+        [(0, "2.", False), (40, "Planning applications received since the last meeting and decisions", True)],
+        [(40, "notified by Babergh District Council", True), (None, "To consider the applications.", False)],
+        [(0, "3.", False), (40, "Finance", True),
+         (None, "To approve the payments listed in the schedule and to", False)],
+        [(40, "note the bank reconciliation.", False)],
+        [(0, "4.", False), (40, "Minutes", True), (None, "(Pages 1 - 6)", False)],
+    ])
+    extraction = extract_pdf(pdf)
+    assert items(pdf) == [
+        ("1", "Apologies for absence", None, None),
+        ("2", "Planning applications received since the last meeting and decisions notified by Babergh District "
+              "Council", None, None),
+        ("3", "Finance", None, None), ("4", "Minutes", 1, 6)]
+    assert extraction.agenda_items[2].description == ("To approve the payments listed in the schedule and to note "
+                                                      "the bank reconciliation.")
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("Minutes. To approve the minutes of the meeting held on 9 December 2024.", "Minutes"),
+    ("Apologies for absence – to receive apologies.", "Apologies for absence"),
+    ("Public forum: Members are invited to raise matters of concern.", "Public forum"),
+    ("Correspondence To note the correspondence received.", "Correspondence"),
+    # not descriptions: Kent's titles as printed
+    ("Minutes of the meeting held on 13 February 2025 and, if in order, to be approved as a correct record",
+     "Minutes of the meeting held on 13 February 2025 and, if in order, to be approved as a correct record"),
+    ("Corporate Parenting Panel - October 2024 Minutes for noting",
+     "Corporate Parenting Panel - October 2024 Minutes for noting"),
+    ("Report by Leader of the Council", "Report by Leader of the Council"),
+])
+def test_what_a_description_says_is_not_the_title(tmp_path: Path, line: str, title: str) -> None:
+    pdf = sheet(tmp_path / "line.pdf", [[(0, "1.", False), (40, line, False)],
+                                        [(0, "2.", False), (40, "Close", False)]])
+    assert items(pdf)[0] == ("1", title, None, None)
+
+
+def test_a_number_alone_on_its_line(tmp_path: Path) -> None:
+    """A number cell set a line above its title (or a scan that put them apart): the next line is the title."""
+    pdf = sheet(tmp_path / "alone.pdf", [
+        [(0, "1.", False)], [(50, "APOLOGIES FOR ABSENCE", True)], [(50, "To receive apologies.", False)],
+        [(0, "2.", False)], [(50, "MINUTES", True), (430, "1 - 8", False)], [(50, "To confirm the minutes.", False)],
+        [(0, "3.", False)], [(50, "FINANCE", True)], [(240, "3", False)]])  # the page number is no item
+    assert items(pdf) == [("1", "APOLOGIES FOR ABSENCE", None, None), ("2", "MINUTES", 1, 8),
+                          ("3", "FINANCE", None, None)]
+
+
+def test_a_ruled_action_log_between_items_is_not_items(tmp_path: Path) -> None:
+    """The action log under item 4 is a ruled table whose rows are numbered 5, 6 and 7 (minute numbers
+    of the last meeting) in line with the item numbers: read as items they would make a longer run
+    than the agenda's own (no item 6). The table layer finds the table; its rows are not items."""
+    number = (0, 40)
+    pdf = write_pdf(tmp_path / "log.pdf", [
+        Text(["Royal Sutton Coldfield Town Council", "Amenities Committee", "Tuesday 13 March 2018", "AGENDA"]),
+        *[Grid([(n, t)], columns=number, ruled=False) for n, t in
+          [("1", "Apologies"), ("2", "Declarations of Interest"), ("3", "Minutes"), ("4", "Action Log")]],
+        Grid([("Min.", "Action", "By"), ("5", "Publicise the grants round", "Clerk"),
+              ("6", "Report on the Christmas lights", "Town Clerk"), ("7", "Quotes for a bench", "RFO")],
+             columns=(0, 40, 300)),
+        *[Grid([(n, t)], columns=number, ruled=False) for n, t in
+          [("5", "Community Grant Applications"), ("7", "Summer in Sutton Coldfield"), ("8", "Christmas Lights"),
+           ("9", "Date of Next Meeting")]],
+    ])
+    assert [(number, title) for number, title, _, _ in items(pdf)] == [
+        ("1", "Apologies"), ("2", "Declarations of Interest"), ("3", "Minutes"), ("4", "Action Log"),
+        ("5", "Community Grant Applications"), ("7", "Summer in Sutton Coldfield"), ("8", "Christmas Lights"),
+        ("9", "Date of Next Meeting")]
+
+
+def test_a_front_sheet_printed_as_a_ruled_table_is_read(tmp_path: Path) -> None:
+    """Every item in a ruled table (number | title | pages): the table is the agenda, not something
+    between its items."""
+    pdf = write_pdf(tmp_path / "ruled.pdf", [
+        Text(["Somerset Council", "EXECUTIVE", "Date: Wednesday, 5 October 2022", "AGENDA"]),
+        Grid([("Item", "Subject", "Pages"), ("1", "Apologies", ""), ("2", "Minutes", "1 - 4"),
+              ("3", "Budget Monitoring", "5 - 20"), ("4", "Urgent Business", "")], columns=(0, 40, 380)),
+    ])
+    assert items(pdf) == [("1", "Apologies", None, None), ("2", "Minutes", 1, 4), ("3", "Budget Monitoring", 5, 20),
+                          ("4", "Urgent Business", None, None)]
+
+
+def test_the_title_rule_is_the_same_on_every_layout(tmp_path: Path) -> None:
+    """One agenda set four ways gives the same items: the heading, without its description or range."""
+    expected = [("1", "Apologies", None, None), ("2", "Minutes", 1, 8), ("3", "Housing Revenue Account Business Plan",
+                                                                         9, 30)]
+    layouts = {
+        "heading then description": [
+            [(0, "1.", False), (40, "Apologies", False)], [(40, "To receive apologies for absence.", False)],
+            [(0, "2.", False), (40, "Minutes (Pages 1 - 8)", False)], [(40, "To confirm the minutes.", False)],
+            [(0, "3.", False), (40, "Housing Revenue Account Business Plan (Pages 9 - 30)", False)],
+            [(40, "Report of the Cabinet Member for Housing.", False)]],
+        "bold heading, description after it": [
+            [(0, "1.", False), (40, "Apologies", True), (None, "To receive apologies for absence.", False)],
+            [(0, "2.", False), (40, "Minutes", True), (None, "To confirm the minutes.", False),
+             (None, "(Pages 1 - 8)", False)],
+            [(0, "3.", False), (40, "Housing Revenue Account Business Plan", True),
+             (None, "Report of the Cabinet Member for Housing.", False), (None, "(Pages 9 - 30)", False)]],
+        "capitals over a description, page column": [
+            [(0, "1.", True), (40, "APOLOGIES", True)], [(40, "To receive apologies for absence.", False)],
+            [(0, "2.", True), (40, "MINUTES", True), (420, "1 - 8", False)],
+            [(40, "To confirm the minutes.", False)],
+            [(0, "3.", True), (40, "HOUSING REVENUE ACCOUNT BUSINESS PLAN", True), (420, "9 - 30", False)],
+            [(40, "Report of the Cabinet Member for Housing.", False)]],
+        "a stop, then the description": [
+            [(0, "1", False), (40, "Apologies. To receive apologies for absence.", False)],
+            [(0, "2", False), (40, "Minutes. To confirm the minutes. (Pages 1 - 8)", False)],
+            [(0, "3", False), (40, "Housing Revenue Account Business Plan (Pages 9 - 30)", False)]],
+    }
+    for index, (layout, rows) in enumerate(layouts.items()):
+        read = items(sheet(tmp_path / f"{index}.pdf", rows))
+        got = [(number, title.title() if title.isupper() else title, start, end) for number, title, start, end in read]
+        assert got == expected, layout
 
 
 def test_page_number_column(tmp_path: Path) -> None:
@@ -99,6 +267,12 @@ def test_a_report_with_numbered_sections_has_no_agenda(tmp_path: Path) -> None:
      ("Shropshire Council", "Cabinet", "2024-01-17")),
     (["Leader of the Council", "Cabinet", "Date of meeting: 9 April 2024", "Contact: a.b@bucks.gov.uk",
       "Buckinghamshire Council"], ("Buckinghamshire Council", "Cabinet", "2024-04-09")),
+    (["Great Bramford Parish Council", "Meeting of the Full Council", "Monday 13 January 2025 at 7.30pm"],
+     ("Great Bramford Parish Council", "Full Council", "2025-01-13")),
+    (["Great Bramford Parish Council", "Full Council Meeting", "13 January 2025"],
+     ("Great Bramford Parish Council", "Full Council", "2025-01-13")),
+    (["Great Bramford Parish Council", "You are summoned to attend a meeting of the Full Council to be held on",
+      "Monday 13 January 2025"], ("Great Bramford Parish Council", "Full Council", "2025-01-13")),
 ])
 def test_meeting_from_letters_and_header_blocks(tmp_path: Path, lines: list[str], expected: tuple) -> None:
     meeting = extract_pdf(write_pdf(tmp_path / "m.pdf", [Text(lines)])).meeting

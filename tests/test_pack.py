@@ -67,3 +67,12 @@ def test_a_range_past_the_end_is_a_mismatch(tmp_path: Path) -> None:
 def test_a_front_sheet_alone_is_not_checked(tmp_path: Path) -> None:
     front = [*FRONT[:3], ("7. BUDGET MONITORING", "2 - 900")]
     assert mismatches(pack(tmp_path / "front.pdf", front, [])) == []
+
+
+def test_a_parish_pack_stamped_with_minute_numbers_links_its_reports(tmp_path: Path) -> None:
+    """Running minute numbers on the front sheet and on the stamps ('Agenda Item 2403')."""
+    front = [("2401. APOLOGIES", ""), ("2402 MINUTES", "1 - 2"), ("2404. FINANCE", "3 - 5")]
+    extraction = extract_pdf(pack(tmp_path / "parish.pdf", front, [("2402", 2), ("2404", 3)]))
+    assert [(i.number, i.title, i.page_start, i.physical_start, i.physical_end) for i in extraction.agenda_items] == [
+        ("2401", "APOLOGIES", None, None, None), ("2402", "MINUTES", 1, 2, 3), ("2404", "FINANCE", 3, 4, 6)]
+    assert [issue.check for issue in extraction.issues] == []

@@ -26,13 +26,16 @@ _LETTER = re.compile(rf"^([A-Z][A-Z&,' ]+?)\s+[-–]\s+{_WEEKDAY},?\s+(.+)$")
 # 'To: Cabinet, 30 January 2025' / 'To: County Council Date: 13 March 2025'
 _ADDRESSED = re.compile(r"^To:\s*([A-Z][\w&' ]+?)(?:,|\s+Date:|\s*$)")
 # 'Report to: Cabinet', 'Report to the Health and Wellbeing Board', 'Meeting: Cabinet', 'Committee and date: ...'
-_COMMITTEE_LABEL = re.compile(r"^(?:report\s+to(?:\s+the)?|(?:name\s+of\s+)?meeting|committee(?:\s+and\s+date)?|"
-                              r"decision[- ]?maker|body)\s*(?::\s*|\s+(?=[A-Z]))", re.IGNORECASE)
+# 'Meeting of the Full Council' too; a label without a colon only before a capital (case-sensitive lookahead).
+_COMMITTEE_LABEL = re.compile(r"^(?:report\s+to(?:\s+the)?|(?:name\s+of\s+)?meeting(?:\s+of(?:\s+the)?)?|"
+                              r"committee(?:\s+and\s+date)?|decision[- ]?maker|body)\s*(?::\s*|\s+(?=(?-i:[A-Z])))",
+                              re.IGNORECASE)
+_MEETING_WORD = re.compile(r"\s+meeting$", re.IGNORECASE)  # 'Full Council Meeting' is the Full Council's
 # A person's role, not the meeting: 'Leader of the Council', 'Chair of the Audit Committee', 'Cabinet Member for ...'.
 _SIGN_OFF = re.compile(r"^(?:(?:deputy|vice|assistant)\s+)?(?:chair(?:man|person)?|leader|member|director|head|officer|"
                        r"clerk|secretary|chief|mayor|portfolio\s+holder|cabinet\s+member|lead\s+member)\b"
                        r"|\b(?:of|for)\s+the\s+(?:council|committee|board|cabinet)$", re.IGNORECASE)
-_MEETING_OF = re.compile(r"\bmeeting of (?:the )?([A-Z][\w&' ]+?) (?:held|will be held)\b")
+_MEETING_OF = re.compile(r"\bmeeting of (?:the )?([A-Z][\w&' ]+?) (?:held|will be held|to be held)\b")
 _BODY = re.compile(r"\b(Cabinet|Committee|Council|Board|Panel|Executive|Forum|Commission|Assembly|Sub-Committee)$",
                    re.IGNORECASE)
 _BODY_WORD = re.compile(_BODY.pattern.rstrip("$"), re.IGNORECASE)
@@ -98,6 +101,7 @@ def _header_committee(lines: list[str], council_line: int | None) -> str | None:
     start = 0 if council_line is None else council_line + 1
     for line in lines[start:] + lines[: max(start - 1, 0)]:  # under the council's name first, then above it
         text, labelled = _unlabelled(clean_text(line))
+        text = _MEETING_WORD.sub("", text)
         named = _BODY.search(text) or (text.isupper() and _BODY_WORD.search(text))  # 'SCRUTINY COMMITTEE - X'
         if len(text.split()) <= 8 and named and not _FULL_DATE.search(text) and not _SIGN_OFF.search(text):
             return title_case(text)
