@@ -44,8 +44,8 @@ CREATE TABLE IF NOT EXISTS decisions (
 CREATE TABLE IF NOT EXISTS documents (
     id INTEGER PRIMARY KEY,
     sha256 TEXT NOT NULL UNIQUE,
-    file_name TEXT NOT NULL,
-    source_path TEXT,                 -- where it was read from, as given to `ingest`
+    file_name TEXT NOT NULL,          -- its path below the folder given to `ingest` ('2023/csp funding.pdf')
+    source_path TEXT,                 -- the absolute path it was read from (`validate --paths` matches it)
     page_count INTEGER NOT NULL,
     council TEXT,
     committee TEXT,
@@ -61,10 +61,30 @@ CREATE TABLE IF NOT EXISTS document_versions (
     id INTEGER PRIMARY KEY,
     version_key TEXT,
     sha256 TEXT NOT NULL UNIQUE,
-    file_name TEXT NOT NULL,
+    file_name TEXT NOT NULL,          -- as in documents.file_name
     pdf_modified TEXT,
     ingested_at TEXT NOT NULL,
     superseded_by TEXT                -- sha256 of the newer version whose rows are current; NULL if current
+);
+
+-- One run of `ingest`: what it was given and when (`validate --batch last` reports the last one).
+CREATE TABLE IF NOT EXISTS ingest_runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,         -- UTC, ISO 8601
+    finished_at TEXT,                 -- NULL while it runs, or when it was stopped before the end
+    paths TEXT NOT NULL,              -- the files and folders given, one a line
+    tool_version TEXT NOT NULL        -- council-tables' version
+);
+
+-- Every file an ingest run was given, and what became of it.
+CREATE TABLE IF NOT EXISTS ingest_run_files (
+    run_id INTEGER NOT NULL REFERENCES ingest_runs(id) ON DELETE CASCADE,
+    file_name TEXT NOT NULL,          -- its path below the folder given, as in documents.file_name
+    source_path TEXT NOT NULL,        -- the absolute path it was read from
+    sha256 TEXT,                      -- the bytes' hash (documents.sha256); NULL when it could not be read
+    status TEXT NOT NULL,             -- 'stored', 'unchanged' (the same bytes were stored before), 'superseded' or 'failed'
+    error TEXT,                       -- why it failed, in one line
+    PRIMARY KEY (run_id, source_path)
 );
 
 -- The items on a meeting's agenda, as printed on the front sheet of a document.
@@ -148,7 +168,7 @@ CREATE TABLE IF NOT EXISTS validation_issues (
     id INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     check_code TEXT NOT NULL,         -- 'contribution_total_mismatch', 'duplicate_partner' ...
-    severity TEXT NOT NULL,           -- 'error' or 'warning'
+    severity TEXT NOT NULL,           -- 'error', 'warning' or 'info'
     page INTEGER,
     subject TEXT,                     -- the partner, table or agenda item concerned
     message TEXT NOT NULL
@@ -222,12 +242,13 @@ CREATE INDEX IF NOT EXISTS idx_issues_document ON validation_issues (document_id
 CREATE INDEX IF NOT EXISTS idx_agenda_items_meeting ON agenda_items (meeting_id);
 
 -- Views for researchers. Dropped and re-created on connect so they follow the tables above.
+-- Money in them is integer pence, as in the tables: exact on SQLite and PostgreSQL alike
+-- (amount_pence / 100.0 gives pounds, exactly on PostgreSQL, as floating point on SQLite).
 
 -- Every contribution with its table's period and total, and where it was printed.
 DROP VIEW IF EXISTS contributions_by_period;
 CREATE VIEW contributions_by_period AS
-SELECT t.period, c.partner, CAST(c.amount_pence / 100.0 AS NUMERIC(14, 2)) AS amount, c.share_pct,
-       CAST(t.stated_total_pence / 100.0 AS NUMERIC(14, 2)) AS stated_total, d.council, d.committee, d.meeting_date,
+SELECT t.period, c.partner, c.amount_pence, c.share_pct, t.stated_total_pence, d.council, d.committee, d.meeting_date,
        t.agenda_item_number, d.file_name, c.page
 FROM contributions c
 JOIN contribution_tables t ON t.id = c.table_id
@@ -256,7 +277,7 @@ JOIN documents d ON d.id = f.document_id;
 -- rows for one period is a disagreement between documents (see contribution_conflicts).
 DROP VIEW IF EXISTS contribution_facts;
 CREATE VIEW contribution_facts AS
-SELECT t.period, e.name AS partner, CAST(c.amount_pence / 100.0 AS NUMERIC(14, 2)) AS amount,
+SELECT t.period, e.name AS partner, c.amount_pence,
        COUNT(DISTINCT c.document_id) AS documents, MIN(d.file_name) AS first_file, MAX(d.file_name) AS last_file
 FROM contributions c
 JOIN contribution_tables t ON t.id = c.table_id

@@ -1,7 +1,7 @@
-"""Load extractions into the database (SQLite or PostgreSQL through SQLAlchemy).
+"""The database: URLs, connections (read-write with the schema in place, or read-only), and
+storing each document in one transaction, so a failure leaves nothing of that document behind.
 
-`schema.sql` is the single source of truth; this module executes it and writes each document
-in one transaction, so a failure leaves nothing of that document behind.
+`schema.sql` is the single source of truth for the schema; this module executes it.
 """
 
 from __future__ import annotations
@@ -10,21 +10,21 @@ import re
 import sqlite3
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
 
-from . import reconcile
-from .checks import NEW_PARTNER, run_database_checks
-from .model import ContributionTable, Extraction, ForwardPlan, Issue, StoredIssue
+from . import reconcile, runs
+from .checks import NEW_PARTNER
+from .errors import UsageError
+from .model import ContributionTable, Extraction, ForwardPlan, Issue
+from .package_data import alias_seed, schema_text
 from .tables import Table
 from .tables.export import cell_value
-
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema.sql"
-DEFAULT_DB = "council.db"
 
 
 def database_url(db: str) -> str:
@@ -37,13 +37,31 @@ def database_url(db: str) -> str:
     return re.sub(r"^postgres(?:ql)?://", "postgresql+psycopg://", db)
 
 
-def connect(db: str = DEFAULT_DB, alias_files: list[Path] | None = None) -> Engine:
-    """An engine for `db` with the schema in place and the alias files (default: the seed file) loaded."""
-    engine = create_engine(database_url(db))
+def _engine(db: str, **options: Any) -> Engine:
+    try:
+        return create_engine(database_url(db), **options)
+    except (ArgumentError, ImportError) as error:  # an unknown dialect or driver, a malformed URL
+        raise UsageError(f"cannot use database {db!r}: {_first_line(error)}") from None
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(getattr(error, "orig", None) or error).splitlines() or [type(error).__name__])[0]
+
+
+def connect(db: str, alias_files: list[Path] | None = None) -> Engine:
+    """An engine for `db` with the schema in place and the alias files (default: the seed file) loaded.
+
+    Creates the database (a SQLite file, and its folder) when there is none: for the commands that write."""
+    engine = _engine(db)
     if engine.dialect.name == "sqlite":
+        if engine.url.database not in (None, "", ":memory:"):
+            Path(engine.url.database).parent.mkdir(parents=True, exist_ok=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin_immediate)
-    ensure_schema(engine, alias_files)
+    try:
+        ensure_schema(engine, alias_files)
+    except OperationalError as error:  # no server there, wrong password, a file that is not a database
+        raise UsageError(f"cannot open database {db!r}: {_first_line(error)}") from None
     return engine
 
 
@@ -78,7 +96,7 @@ def _sqlite_begin_immediate(connection: Connection) -> None:
 
 def schema_statements(dialect: str) -> list[str]:
     """schema.sql's statements for one dialect: sections headed '-- dialect: NAME' are for NAME only."""
-    sections = re.split(r"^-- dialect: (\w+)[^\n]*$", SCHEMA_PATH.read_text(), flags=re.MULTILINE)
+    sections = re.split(r"^-- dialect: (\w+)[^\n]*$", schema_text(), flags=re.MULTILINE)
     sql = sections[0] + "".join(body for name, body in zip(sections[1::2], sections[2::2], strict=True)
                                 if name in (dialect, "all"))
     sql = re.sub(r"--[^\n]*", "", sql)
@@ -89,10 +107,64 @@ def schema_statements(dialect: str) -> list[str]:
 
 def ensure_schema(engine: Engine, alias_files: list[Path] | None = None) -> None:
     """Create what is missing (tables, views) and load the alias files; safe to run every time."""
-    with engine.begin() as connection:
+    with engine.begin() as connection, alias_seed() as seed_path:
         for statement in schema_statements(engine.dialect.name):
             connection.execute(text(statement))
-        reconcile.seed_aliases(connection, [reconcile.ALIASES_PATH, *(alias_files or [])])
+        reconcile.seed_aliases(connection, [seed_path, *(alias_files or [])])
+
+
+# What a read-only SQLite connection may do: read tables, call functions, run CTEs. Nothing else.
+_SQLITE_ALLOWED = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_RECURSIVE}
+# Pragmas that only describe the database (SQLAlchemy reads some of them itself; people inspect
+# tables with `PRAGMA table_info(contributions)`). Pragmas that set something are refused.
+_SQLITE_READ_PRAGMAS = {"read_uncommitted", "table_info", "table_xinfo", "table_list", "index_list", "index_info",
+                        "index_xinfo", "foreign_key_list", "data_version", "database_list"}
+
+
+def _authorize(action: int, argument: str | None, value: str | None, *_: object) -> int:
+    if action in _SQLITE_ALLOWED:
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_PRAGMA and argument in _SQLITE_READ_PRAGMAS:
+        # the value of these pragmas names a table or index: they read, whatever it is
+        return sqlite3.SQLITE_OK if argument != "read_uncommitted" or value is None else sqlite3.SQLITE_DENY
+    if action == sqlite3.SQLITE_UPDATE and argument == "sqlite_master":
+        # FTS5 declares its virtual table's columns this way when it connects; the file is opened
+        # read-only (mode=ro), so no write can reach the schema anyway.
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY
+
+
+def read_only_engine(db: str) -> Engine:
+    """An engine that can only read `db`, which must exist and hold this project's schema.
+
+    Never creates anything: a missing file or an empty server database is a UsageError."""
+    url = make_url(database_url(db))
+    if url.get_backend_name() == "sqlite":
+        path = Path(url.database or "")
+        if not path.is_file():
+            raise UsageError(f"no database at {path} (council-tables ingest creates one)")
+        engine = create_engine("sqlite://", creator=lambda: _read_only_sqlite(path))
+    else:
+        engine = _engine(db, execution_options={"postgresql_readonly": True})
+    _require_schema(engine, db)
+    return engine
+
+
+def _read_only_sqlite(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True, check_same_thread=False)
+    connection.set_authorizer(_authorize)
+    return connection
+
+
+def _require_schema(engine: Engine, db: str) -> None:
+    try:
+        found = inspect(engine).has_table("documents")
+    except Exception as error:  # no server there, a file that is not a database, a wrong password
+        engine.dispose()
+        raise UsageError(f"cannot open database {db!r}: {_first_line(error)}") from None
+    if not found:
+        engine.dispose()
+        raise UsageError(f"{db} is not a council-tables database (it has no documents table)")
 
 
 def is_stored(engine: Engine, sha256: str) -> bool:
@@ -111,17 +183,21 @@ class StoreResult:
     status: str  # "stored", "unchanged" (same bytes seen before) or "superseded" (a newer version is current)
 
 
-def store(engine: Engine, extraction: Extraction, source_path: str | None = None) -> StoreResult:
+def store(engine: Engine, extraction: Extraction, source_path: str | None = None,
+          run: runs.RunFile | None = None) -> StoreResult:
     """Write one document and everything found in it, in one transaction; the same bytes twice is a no-op.
 
     A file with the version key of a stored one (same meeting, same report name) is a new version:
     the newer of the two by the PDF's modification date keeps its rows, the other is kept in
-    `document_versions` only, whichever order they arrive in.
+    `document_versions` only, whichever order they arrive in. `run` is the ingest run's record of
+    the file, written in the same transaction so that a run never names a document it did not store.
     """
     with engine.begin() as connection:
-        if _seen(connection, extraction.sha256):
-            return StoreResult("unchanged")
-        return StoreResult(_DocumentWriter(connection, extraction).write(source_path))
+        status = "unchanged" if _seen(connection, extraction.sha256) else \
+            _DocumentWriter(connection, extraction).write(source_path)
+        if run is not None:
+            runs.record_file(connection, run, status)
+        return StoreResult(status)
 
 
 _VERSION_MARKERS = re.compile(r"([-_ ]*(v\d+|version\s*\d+|revised|corrected|correction|final|updated|amended|"
@@ -182,7 +258,7 @@ class _DocumentWriter:
     def _record_version(self, key: str | None, superseded_by: str | None) -> None:
         _insert(self.connection, "document_versions", {
             "version_key": key, "sha256": self.extraction.sha256, "file_name": self.extraction.file,
-            "pdf_modified": self.extraction.modified, "ingested_at": _now(), "superseded_by": superseded_by,
+            "pdf_modified": self.extraction.modified, "ingested_at": runs.now(), "superseded_by": superseded_by,
         })
 
     def _canonical(self, kind: str, name: str | None) -> str | None:
@@ -208,7 +284,7 @@ class _DocumentWriter:
             "sha256": extraction.sha256, "file_name": extraction.file, "source_path": source_path,
             "page_count": extraction.page_count, "council": meeting.council, "committee": meeting.committee,
             "meeting_date": meeting.date, "meeting_id": meeting_id, "version_key": key,
-            "pdf_modified": extraction.modified, "ingested_at": _now(),
+            "pdf_modified": extraction.modified, "ingested_at": runs.now(),
         })
 
     def _agenda_items(self, meeting_id: int | None) -> None:
@@ -315,10 +391,6 @@ def _cell_rows(table: Table) -> list[dict[str, Any]]:
     return cells
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
 def _insert(connection: Connection, table: str, values: dict[str, Any]) -> int:
     columns = ", ".join(values)
     params = ", ".join(f":{name}" for name in values)
@@ -345,20 +417,3 @@ def _number(value: Decimal | None) -> float | None:
 def _bbox(box: tuple[float, float, float, float] | None) -> dict[str, float | None]:
     x0, top, x1, bottom = box if box else (None, None, None, None)
     return {"x0": x0, "top": top, "x1": x1, "bottom": bottom}
-
-
-def stored_documents(engine: Engine) -> list[str]:
-    with engine.connect() as connection:
-        return list(connection.execute(text("SELECT file_name FROM documents ORDER BY file_name, id")).scalars())
-
-
-def stored_issues(engine: Engine) -> list[StoredIssue]:
-    """Every finding: those stored with each document, then the checks across documents."""
-    query = text(
-        "SELECT d.file_name, v.check_code, v.severity, v.page, v.subject, v.message "
-        "FROM validation_issues v JOIN documents d ON d.id = v.document_id "
-        "ORDER BY d.file_name, v.page, v.check_code, v.message"
-    )
-    with engine.connect() as connection:
-        stored = [StoredIssue(*row) for row in connection.execute(query)]
-        return stored + run_database_checks(connection)

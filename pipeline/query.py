@@ -1,103 +1,81 @@
-"""Read-only SQL for researchers, and export of any table or view to CSV or Parquet.
+"""Read-only SQL for researchers: queries with a time limit, full-text search, the schema with its
+descriptions, and export of any table, view or query to CSV, JSON, JSON lines or Parquet.
 
-Read-only is enforced by the database, not by inspecting the SQL: SQLite connections are
-opened read-only with an authorizer that allows reading alone (so ATTACH, PRAGMA writes and
-temp tables are refused too); PostgreSQL sessions run in read-only transactions.
+Read-only is enforced by the database, not by inspecting the SQL (db.read_only_engine): SQLite
+connections are opened read-only with an authorizer that allows reading alone (so ATTACH,
+PRAGMA writes and temp tables are refused too); PostgreSQL sessions run in read-only transactions.
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
-from dataclasses import dataclass
+import time
 from pathlib import Path
-from typing import Any
 
-import pandas as pd
-from sqlalchemy import Engine, create_engine, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import DBAPIError
 
-from .db import database_url
+from .db import read_only_engine
+from .errors import UsageError
+from .metadata import descriptions
+from .rows import Rows, file_format, write_file
 
-# What a read-only SQLite query may do: read tables, call functions, run CTEs. Nothing else.
-_SQLITE_ALLOWED = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_RECURSIVE}
-# Pragmas SQLAlchemy reads to learn the isolation level and the tables' columns (never with a value).
-_SQLITE_READ_PRAGMAS = {"read_uncommitted", "table_info", "table_xinfo", "index_list", "index_info",
-                        "foreign_key_list", "data_version"}
+DEFAULT_TIMEOUT = 30.0  # seconds a query may run
 
 
-def _authorize(action: int, argument: str | None, value: str | None, *_: object) -> int:
-    if action in _SQLITE_ALLOWED:
-        return sqlite3.SQLITE_OK
-    if action == sqlite3.SQLITE_PRAGMA and argument in _SQLITE_READ_PRAGMAS and value is None:
-        return sqlite3.SQLITE_OK
-    if action == sqlite3.SQLITE_UPDATE and argument == "sqlite_master":
-        # FTS5 declares its virtual table's columns this way when it connects; the file is opened
-        # read-only (mode=ro), so no write can reach the schema anyway.
-        return sqlite3.SQLITE_OK
-    return sqlite3.SQLITE_DENY
-
-
-class ReadOnlyError(Exception):
+class ReadOnlyError(UsageError):
     """The statement tried to do more than read."""
 
 
-@dataclass
-class QueryResult:
-    columns: list[str]
-    rows: list[tuple[Any, ...]]
-
-    def frame(self) -> pd.DataFrame:
-        return pd.DataFrame(self.rows, columns=self.columns)
+class QueryError(UsageError):
+    """The database refused the SQL (a syntax error, an unknown column) or it ran out of time."""
 
 
-def read_only_engine(db: str) -> Engine:
-    url = make_url(database_url(db))
-    if url.get_backend_name() == "sqlite":
-        path = Path(url.database or "")
-        if not path.exists():
-            raise FileNotFoundError(f"no database at {path}")
-        return create_engine("sqlite://", creator=lambda: _read_only_sqlite(path))
-    return create_engine(url, execution_options={"postgresql_readonly": True})
-
-
-def _read_only_sqlite(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True, check_same_thread=False)
-    connection.set_authorizer(_authorize)
-    return connection
-
-
-def run_query(db: str, sql: str) -> QueryResult:
-    """Run one read-only statement and return its columns and rows."""
+def run_query(db: str, sql: str, timeout: float = DEFAULT_TIMEOUT) -> Rows:
+    """Run one read-only statement and return its columns and rows; QueryError after `timeout` seconds."""
     engine = read_only_engine(db)
     try:
         with engine.connect() as connection:
-            result = connection.execute(text(sql))
-            if not result.returns_rows:
-                raise ReadOnlyError("the statement returns no rows: only queries are allowed")
-            return QueryResult(list(result.keys()), [tuple(row) for row in result])
-    except Exception as error:
-        if _is_write_refusal(error):
-            raise ReadOnlyError(f"refused: the database is read-only here ({_first_line(error)})") from None
-        raise
+            _limit_time(connection, timeout)
+            return _execute(connection, sql, timeout)
     finally:
         engine.dispose()
 
 
-def _is_write_refusal(error: Exception) -> bool:
-    message = str(error).lower()
-    return any(word in message for word in ("authoriz", "read-only", "readonly", "read only"))
+def _limit_time(connection: Connection, timeout: float) -> None:
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SET statement_timeout = {max(1, int(timeout * 1000))}")
+        return
+    deadline = time.monotonic() + timeout
+    # SQLite calls this every 10,000 virtual-machine steps; a true answer interrupts the statement.
+    connection.connection.dbapi_connection.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
 
 
-def _first_line(error: Exception) -> str:
-    return str(getattr(error, "orig", error)).splitlines()[0]
+def _execute(connection: Connection, sql: str, timeout: float) -> Rows:
+    try:
+        result = connection.execute(text(sql))
+        if not result.returns_rows:
+            raise ReadOnlyError("the statement returns no rows: only queries are allowed")
+        return Rows(list(result.keys()), [tuple(row) for row in result])
+    except DBAPIError as error:
+        message = _first_line(error)
+        lowered = message.lower()
+        if any(word in lowered for word in ("authoriz", "read-only", "readonly", "read only")):
+            raise ReadOnlyError(f"refused: the database is read-only here ({message})") from None
+        if "interrupted" in lowered or "statement timeout" in lowered:
+            raise QueryError(f"the query ran longer than {timeout:g} s and was stopped (raise --timeout)") from None
+        raise QueryError(f"the database refused the query: {message}") from None
 
 
-def search(db: str, terms: str, limit: int = 20) -> QueryResult:
+def _first_line(error: DBAPIError) -> str:
+    return (str(error.orig).strip().splitlines() or [type(error.orig).__name__])[0]
+
+
+def search(db: str, terms: str, limit: int = 20) -> Rows:
     """Agenda items and decisions whose text matches the words in `terms`, best first."""
-    words = [word for word in re.findall(r"\w+", terms)]
+    words = re.findall(r"\w+", terms)
     if not words:
-        raise ValueError("give at least one word to search for")
+        raise UsageError("give at least one word to search for")
     engine = read_only_engine(db)
     try:
         if engine.dialect.name == "sqlite":
@@ -114,29 +92,74 @@ def search(db: str, terms: str, limit: int = 20) -> QueryResult:
             query = " ".join(words)
         with engine.connect() as connection:
             result = connection.execute(text(sql), {"q": query, "limit": limit})
-            return QueryResult(list(result.keys()), [tuple(row) for row in result])
+            return Rows(list(result.keys()), [tuple(row) for row in result])
     finally:
         engine.dispose()
 
 
-def relations(db: str) -> list[str]:
-    """The tables and views a user can export."""
+def _relations(engine: Engine) -> dict[str, str]:
+    """The tables and views a user can read, each with its kind."""
+    inspector = inspect(engine)
+    found = {name: "table" for name in inspector.get_table_names()}
+    found.update({name: "view" for name in inspector.get_view_names()})
+    # FTS5's shadow tables are its own storage, not something to read
+    return {name: kind for name, kind in sorted(found.items()) if not name.startswith("search_index_")}
+
+
+def schema(db: str, relation: str | None = None, counts: bool = False) -> Rows:
+    """Every table and view with its description (and row count); or one's columns, types and descriptions."""
     engine = read_only_engine(db)
     try:
-        inspector = inspect(engine)
-        return sorted(name for name in inspector.get_table_names() + inspector.get_view_names()
-                      if not name.startswith("search_index_"))  # FTS5's shadow tables
+        relations = _relations(engine)
+        described = descriptions()
+        if relation is None:
+            return _relations_rows(engine, relations, described, counts)
+        if relation not in relations:
+            raise UsageError(f"no table or view named {relation!r} (council-tables schema lists them)")
+        return _columns_rows(engine, relation, described.get(relation, {}).get("columns", {}), counts)
     finally:
         engine.dispose()
 
 
-def export(db: str, relation: str, target: Path, fmt: str) -> int:
-    """Write a whole table or view to CSV or Parquet; returns the number of rows written."""
-    if relation not in relations(db):
-        raise ValueError(f"no table or view named {relation!r}")
-    frame = run_query(db, f'SELECT * FROM "{relation}"').frame()
-    if fmt == "parquet":
-        frame.to_parquet(target, index=False)
-    else:
-        frame.to_csv(target, index=False)
-    return len(frame)
+def _relations_rows(engine: Engine, relations: dict[str, str], described: dict, counts: bool) -> Rows:
+    columns = ["name", "kind", *(["rows"] if counts else []), "description"]
+    rows = [(name, kind, *([_count(engine, name)] if counts else []), described.get(name, {}).get("description"))
+            for name, kind in relations.items()]
+    return Rows(columns, rows)
+
+
+def _columns_rows(engine: Engine, relation: str, described: dict[str, str], counts: bool) -> Rows:
+    columns = inspect(engine).get_columns(relation)
+    rows = [(column["name"], str(column["type"]), not column["nullable"], described.get(column["name"]))
+            for column in columns]
+    if counts:
+        return Rows(["column", "type", "not_null", "non_null_rows", "description"],
+                    [(*row[:3], _count(engine, relation, row[0]), row[3]) for row in rows])
+    return Rows(["column", "type", "not_null", "description"], rows)
+
+
+def _count(engine: Engine, relation: str, column: str | None = None) -> int:
+    counted = f'"{column}"' if column else "*"
+    with engine.connect() as connection:
+        return connection.execute(text(f'SELECT count({counted}) FROM "{relation}"')).scalar_one()
+
+
+def export(db: str, target: Path, relation: str | None = None, sql: str | None = None,
+           timeout: float = DEFAULT_TIMEOUT) -> int:
+    """Write a whole table or view, or a query's rows, to `target` in the format its suffix names
+    (.csv, .json, .jsonl, .ndjson, .parquet); returns the number of rows written."""
+    file_format(target)  # refuse a suffix it cannot write before reading anything
+    if (relation is None) == (sql is None):
+        raise UsageError("give either a table or view to export, or --query SQL, not both")
+    if relation is not None:
+        engine = read_only_engine(db)
+        try:
+            if relation not in _relations(engine):
+                raise UsageError(f"no table or view named {relation!r} (council-tables schema lists them)")
+        finally:
+            engine.dispose()
+        sql = f'SELECT * FROM "{relation}"'
+    result = run_query(db, sql or "", timeout)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_file(result, target)
+    return len(result.rows)

@@ -16,7 +16,6 @@ from sqlalchemy import Connection, text
 
 from .normalise import name_key
 
-ALIASES_PATH = Path(__file__).resolve().parent / "data" / "aliases.csv"
 # Subjects this similar (0-100, word order ignored) are the same decision re-listed in a later plan.
 SAME_DECISION_SIMILARITY = 90
 _SUBJECT_NOISE = re.compile(r"\b(the|of|and|for|a|an|to|report|update)\b")

@@ -1,14 +1,37 @@
-"""Shared fixtures: paths to the project's samples and to ../shared (optional)."""
+"""Shared fixtures: the project's samples, ../shared (optional), databases, sample PDFs and a fresh
+virtual environment with the built wheel installed. Test modules use these as fixtures; nothing is
+imported from this file or from another test module."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import venv
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from pdfgen import Grid, Text, write_pdf
+
+from pipeline.model import Extraction, ForwardPlan, ForwardPlanDecision, Meeting
 
 PROJECT = Path(__file__).resolve().parents[1]
-RAW_DOCS = PROJECT / "raw_docs"
 SHARED = PROJECT.parent / "shared"
+PG_ENV = "COUNCIL_TABLES_TEST_PG"
+
+
+@pytest.fixture
+def project() -> Path:
+    """The project's root folder (where pyproject.toml, schema.sql and raw_docs/ are)."""
+    return PROJECT
+
+
+@pytest.fixture
+def raw_docs() -> Path:
+    """raw_docs/: the sample council PDFs (scripts/make_samples.py)."""
+    return PROJECT / "raw_docs"
 
 
 @pytest.fixture
@@ -20,7 +43,8 @@ def shared() -> Path:
 
 
 def raw_doc(name: str) -> Path:
-    path = RAW_DOCS / name
+    """A sample by name, for the fixtures below (which are how tests reach one)."""
+    path = PROJECT / "raw_docs" / name
     assert path.exists(), f"{name} is missing from raw_docs/: run python scripts/make_samples.py"
     return path
 
@@ -49,7 +73,62 @@ def outturn_pdf() -> Path:
     return raw_doc("dorset-cabinet-2022-06-21-outturn.pdf")
 
 
-PG_ENV = "COUNCIL_TABLES_TEST_PG"
+@pytest.fixture
+def contributions_pdf() -> Callable[..., Path]:
+    """Writes a one-page Cabinet report whose contributions table has a Total row:
+    contributions_pdf(path, rows=[("BCP Council", "£60,000"), ...], total="£100,000")."""
+
+    def write(path: Path, rows: list[tuple[str, ...]], total: str, period: str = "2020/21") -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        header = ("Partner", "Contribution", "Share")[: len(rows[0])]
+        return write_pdf(path, [
+            Text(["Dorset Council", "Cabinet", "7 September 2021", f"Partner contributions {period}:"]),
+            Grid([header, *rows, ("Total", total, "")[: len(rows[0])]]),
+        ])
+
+    return write
+
+
+@pytest.fixture
+def duplicate_partner_pdf() -> Callable[[Path], Path]:
+    """Writes a dash list of contributions that names 'Dorset Police' twice (a duplicate_partner error)."""
+
+    def write(path: Path) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return write_pdf(path, [
+            Text(["The contributions for 2023/24 were as follows:", "- BCP Council - £75,785",
+                  "- Dorset Police - £75,785", "- Dorset Police - £75,785", "- Total - £227,355"]),
+        ])
+
+    return write
+
+
+@pytest.fixture
+def sample_docs(tmp_path: Path, contributions_pdf: Callable[..., Path],
+                duplicate_partner_pdf: Callable[[Path], Path]) -> Path:
+    """docs/clean.pdf (a clean contributions table, 60/40) and docs/nested/duplicate.pdf (one error)."""
+    folder = tmp_path / "docs"
+    contributions_pdf(folder / "clean.pdf", [("BCP Council", "£60,000", "60%"), ("Dorset Police", "£40,000", "40%")],
+                      "£100,000")
+    duplicate_partner_pdf(folder / "nested" / "duplicate.pdf")
+    return folder
+
+
+@pytest.fixture
+def plan_extraction() -> Callable[[str, str, str, str], Extraction]:
+    """An Extraction of a Dorset Cabinet forward plan published on a date, listing one subject (due on a
+    date) and the Youth Justice Plan: plan_extraction(sha256, published, subject, due)."""
+
+    def make(sha: str, published: str, subject: str, due: str) -> Extraction:
+        decision = ForwardPlanDecision(subject=subject, page=2, decision_maker="Cabinet", decision_date=due)
+        plan = ForwardPlan(council="Dorset Council", title="Cabinet Forward Plan", published=published,
+                           decisions=[decision, ForwardPlanDecision(subject="Youth Justice Plan", page=3,
+                                                                    decision_maker="Dorset Council",
+                                                                    decision_date="2022-07-14")])
+        return Extraction(file=f"plan-{published}.pdf", sha256=sha, page_count=4,
+                          meeting=Meeting("Dorset Council", "Cabinet", published), forward_plans=[plan])
+
+    return make
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -61,8 +140,6 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 def _empty_postgres() -> str:
-    import os
-
     from sqlalchemy import create_engine, text
 
     url = os.environ.get(PG_ENV)
@@ -78,3 +155,135 @@ def _empty_postgres() -> str:
     finally:
         engine.dispose()
     return url
+
+
+@pytest.fixture(scope="session")
+def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's files in a scratch folder (links kept as links), as a fresh clone has them: building
+    there leaves no build/ in the checkout, and no stale build/ from an earlier build gets into a wheel."""
+    import shutil
+
+    copy = tmp_path_factory.mktemp("project") / "council-tables"
+    shutil.copytree(PROJECT, copy, symlinks=True, ignore=shutil.ignore_patterns(
+        ".git", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", "extracted", "raw_docs", "*.db"))
+    return copy
+
+
+@pytest.fixture(scope="session")
+def built_wheel(tmp_path_factory: pytest.TempPathFactory, project_copy: Path) -> Path:
+    """The project built into a wheel, as `pip install .` builds it."""
+    folder = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(folder), str(project_copy)],
+                   check=True, capture_output=True)
+    [wheel] = folder.glob("council_tables-*.whl")
+    return wheel
+
+
+@pytest.fixture(scope="session")
+def installed_venv(tmp_path_factory: pytest.TempPathFactory, built_wheel: Path) -> Path:
+    """A fresh virtual environment (no system packages) with the wheel and its declared dependencies
+    installed by pip, as a user gets it; its bin/ folder is returned."""
+    home = tmp_path_factory.mktemp("venv")
+    venv.create(home, with_pip=True, clear=True)
+    bin_dir = home / ("Scripts" if os.name == "nt" else "bin")
+    subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "-q", str(built_wheel)], check=True,
+                   capture_output=True, env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"})
+    return bin_dir
+
+
+# The review report (pipeline.review) and the real browser that checks it.
+if TYPE_CHECKING:
+    from playwright.sync_api import BrowserContext, Page
+
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def samples_database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite database holding every sample in raw_docs/, ingested by their absolute paths (so that the
+    review report finds the PDFs from wherever it is written)."""
+    from pipeline import db
+    from pipeline.ingest import ingest
+
+    path = tmp_path_factory.mktemp("samples") / "council.db"
+    ingest([PROJECT / "raw_docs"], db.connect(str(path)))
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def samples_findings(samples_database: str) -> list[tuple[str, str, str, str]]:
+    """Every finding on the samples as (file name, check, severity, message), read straight from the
+    database: those stored with each document, then the checks across documents."""
+    from sqlalchemy import create_engine, text
+
+    from pipeline.checks import run_database_checks
+
+    engine = create_engine(f"sqlite:///{samples_database}")
+    try:
+        with engine.connect() as connection:
+            stored = connection.execute(text(
+                "SELECT d.file_name, v.check_code, v.severity, v.message FROM validation_issues v "
+                "JOIN documents d ON d.id = v.document_id")).all()
+            across = [(issue.file_name, issue.check, issue.severity, issue.message)
+                      for issue in run_database_checks(connection)]
+    finally:
+        engine.dispose()
+    return [tuple(row) for row in stored] + across
+
+
+@pytest.fixture(scope="session")
+def samples_review(tmp_path_factory: pytest.TempPathFactory, samples_database: str) -> Path:
+    """The review report of raw_docs/, written once: the path of its index.html."""
+    from pipeline.review import write_review
+
+    return write_review(samples_database, tmp_path_factory.mktemp("review") / "review").index
+
+
+@pytest.fixture(scope="session")
+def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext]:
+    """Debian's chromium (never a downloaded browser) driven headless by Playwright, with a fresh profile;
+    skips with the reason when chromium or Playwright is missing."""
+    import shutil
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.skip("no chromium: apt-get install -y chromium")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="no Playwright: pip install -e '.[test]'")
+    with sync_api.sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=executable, headless=True,
+            args=CHROMIUM_FLAGS)
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def open_page(chromium: BrowserContext) -> Iterator[Callable[..., Page]]:
+    """Opens a file of the report in chromium at a window width, once everything on it has loaded:
+    open_page(path, width=1280) gives the Playwright page, whose `.errors` lists every console error,
+    uncaught exception and failed request seen while it was open."""
+    opened = []
+
+    def open_file(path: Path, width: int = 1280) -> Page:
+        page = chromium.new_page()
+        page.set_viewport_size({"width": width, "height": 900})
+        page.errors = []
+        page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        page.on("requestfailed", lambda request: page.errors.append(f"{request.url}: {request.failure}"))
+        page.goto(path.as_uri(), wait_until="load")
+        opened.append(page)
+        return page
+
+    yield open_file
+    for page in opened:
+        page.close()
+
+
+@pytest.fixture
+def build_dir() -> Path:
+    """build/ in the project (git ignores it): where tests leave screenshots for a person to look at."""
+    folder = PROJECT / "build"
+    folder.mkdir(exist_ok=True)
+    return folder

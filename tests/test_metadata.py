@@ -1,11 +1,16 @@
+"""datasette metadata and the schema's descriptions come from schema.sql's comments."""
+
+import json
+from pathlib import Path
+
 from typer.testing import CliRunner
 
-from cli import app
 from pipeline import db
+from pipeline.cli import app
 from pipeline.metadata import datasette_metadata
 
 
-def test_every_table_and_view_is_described(tmp_path) -> None:
+def test_every_table_and_view_is_described(tmp_path: Path) -> None:
     tables = datasette_metadata()["databases"]["council"]["tables"]
     engine = db.connect(str(tmp_path / "m.db"))
     with engine.connect() as connection:
@@ -16,6 +21,8 @@ def test_every_table_and_view_is_described(tmp_path) -> None:
     assert "pence" in tables["contributions"]["columns"]["amount_pence"]
 
 
-def test_metadata_command_prints_json() -> None:
-    result = CliRunner().invoke(app, ["metadata", "--name", "research"])
-    assert result.exit_code == 0 and '"research"' in result.stdout
+def test_metadata_names_the_database_as_datasette_does() -> None:
+    for args, name in ((["--db", "data/research.db"], "research"), (["--name", "other"], "other"),
+                       ([], "council"), (["--db", "postgresql://u@host/councils"], "councils")):
+        result = CliRunner().invoke(app, ["metadata", *args])
+        assert result.exit_code == 0 and list(json.loads(result.stdout)["databases"]) == [name]

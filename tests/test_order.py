@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import RAW_DOCS
-
 from pipeline import db
 from pipeline.ingest import ingest
 from pipeline.query import run_query
 
 VIEWS = {
-    "contributions_by_period": "period, partner, amount, share_pct, file_name, page",
-    "contribution_facts": "period, partner, amount, documents, first_file, last_file",
+    "contributions_by_period": "period, partner, amount_pence, share_pct, file_name, page",
+    "contribution_facts": "period, partner, amount_pence, documents, first_file, last_file",
     "agenda_items_with_meeting": "council, committee, meeting_date, number, title, page_start, page_end, file_name",
     "forward_plan_decisions_with_plan": "council, plan_title, subject, decision_maker, decision_date, file_name, page",
     "decision_slippage": "subject, council, decision_maker, sightings, due_dates, earliest_due, latest_due",
@@ -27,10 +25,10 @@ def snapshot(database: str) -> dict[str, list[tuple]]:
     return tables
 
 
-def test_either_order_twice_gives_identical_results(shared: Path, tmp_path: Path) -> None:
+def test_either_order_twice_gives_identical_results(shared: Path, raw_docs: Path, tmp_path: Path) -> None:
     corpus = shared / "corpus" / "docs"
     results = []
-    for order, folders in (("a", [corpus, RAW_DOCS]), ("b", [RAW_DOCS, corpus])):
+    for order, folders in (("a", [corpus, raw_docs]), ("b", [raw_docs, corpus])):
         database = str(tmp_path / f"{order}.db")
         for _ in range(2):
             for folder in folders:

@@ -16,8 +16,12 @@ WILTSHIRE = "wiltshire-cabinet-2023-03-14-csp-funding.pdf"
 
 
 @pytest.fixture
-def stored(database_url: str, wiltshire_pdf: Path, outturn_pdf: Path, forward_plan_pdf: Path) -> str:
-    """The database after ingesting three samples: money and shares, figures in £m, a table over pages."""
+def stored(database_url: str, wiltshire_pdf: Path, outturn_pdf: Path, forward_plan_pdf: Path,
+           monkeypatch: pytest.MonkeyPatch) -> str:
+    """The database after ingesting three samples: money and shares, figures in £m, a table over pages.
+
+    Ingested from raw_docs/, where files named directly are called by their base names."""
+    monkeypatch.chdir(wiltshire_pdf.parent)
     summary = ingest([wiltshire_pdf, outturn_pdf, forward_plan_pdf], db.connect(database_url))
     assert [outcome.status for outcome in summary.outcomes] == ["stored"] * 3
     return database_url

@@ -6,7 +6,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import raw_doc
 from pdfgen import Grid, PageBreak, Text, write_pdf
 
 from pipeline.normalise import parse_amount
@@ -121,8 +120,8 @@ def test_prose_and_numbered_paragraphs_are_not_tables(tmp_path: Path) -> None:
     assert tables_of(pdf) == []
 
 
-def test_a_page_in_two_text_columns_is_read_column_by_column() -> None:
-    with PdfDocument(raw_doc("hampshire-hasc-2024-01-16-safeguarding-adults.pdf")) as document:
+def test_a_page_in_two_text_columns_is_read_column_by_column(raw_docs: Path) -> None:
+    with PdfDocument(raw_docs / "hampshire-hasc-2024-01-16-safeguarding-adults.pdf") as document:
         page = document.page(1)
         columns = text_columns(text_lines(page.words))
         [table] = page_tables(page)
@@ -131,8 +130,8 @@ def test_a_page_in_two_text_columns_is_read_column_by_column() -> None:
     assert "Partner contributions 2022-23" in table.above  # from its own column, not the one beside it
 
 
-def test_triage_skips_pages_of_prose() -> None:
-    with PdfDocument(raw_doc("dorset-people-health-scrutiny-2022-05-19-pack.pdf")) as document:
+def test_triage_skips_pages_of_prose(raw_docs: Path) -> None:
+    with PdfDocument(raw_docs / "dorset-people-health-scrutiny-2022-05-19-pack.pdf") as document:
         wanted = table_pages(document)
         assert 0 < len(wanted) < document.page_count
         assert 7 in wanted  # the page holding the contributions table

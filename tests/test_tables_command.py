@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cli import app
+from pipeline.cli import app
 from pipeline.tables.export import parse_pages, read_pdf_tables
 
 runner = CliRunner()
@@ -66,7 +66,7 @@ def test_a_table_over_a_page_break_is_reported_once_with_its_parts(forward_plan_
 ])
 def test_a_bad_selection_is_one_line_naming_the_file(wiltshire_pdf: Path, selection: str, reason: str) -> None:
     result = runner.invoke(app, ["tables", str(wiltshire_pdf), "--pages", selection])
-    assert result.exit_code == 1 and result.stdout == ""
+    assert result.exit_code == 2 and result.stdout == ""  # a usage error
     [line] = result.output.splitlines()
     assert line.startswith("error: wiltshire-cabinet-2023-03-14-csp-funding.pdf: ") and reason in line
 
@@ -96,7 +96,7 @@ def test_a_file_that_is_no_pdf_is_one_line(tmp_path: Path, content: bytes, reaso
     path = tmp_path / "report.pdf"
     path.write_bytes(content)
     result = runner.invoke(app, ["tables", str(path)])
-    assert result.exit_code == 1 and result.output == f"error: report.pdf: {reason}\n"
+    assert result.exit_code == 3 and result.output == f"error: report.pdf: {reason}\n"
 
 
 def test_an_encrypted_pdf_needs_its_password(shared: Path) -> None:
@@ -104,7 +104,7 @@ def test_an_encrypted_pdf_needs_its_password(shared: Path) -> None:
     if not path.exists():
         pytest.skip("camelot's health_protected.pdf is not in ../shared/realdocs")
     refused = runner.invoke(app, ["tables", str(path)])
-    assert refused.exit_code == 1 and "give its password with --password" in refused.output
+    assert refused.exit_code == 3 and "give its password with --password" in refused.output
     data = tables_json(str(path), "--password", "userpass")
     assert data["tables"] and data["tables"][0]["page"] == 1
 

@@ -1,0 +1,5 @@
+"""`python -m pipeline`: the council-tables command line."""
+
+from .cli import main
+
+main()
