@@ -43,14 +43,9 @@ the printed page range.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import io
-import json
 import math
 import random
-import re
-import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -68,8 +63,10 @@ from reportlab.lib.units import cm, mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from sample_kit import FODT_OPEN, soffice_pdf, write_samples
 
 OUT = Path(__file__).resolve().parents[1] / "raw_docs"
+CREATED = "20250101090000"  # the creation time written into the LibreOffice samples (reproducible bytes)
 
 
 @dataclass(frozen=True)
@@ -142,16 +139,7 @@ def image_only(pdf: pdfium.PdfDocument) -> None:
 
 
 # -- LibreOffice: flat ODF text documents converted to PDF -----------------------------------------
-FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
- xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
- xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
- xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
- xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
- xmlns:dc="http://purl.org/dc/elements/1.1/"
- office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+FODT_HEAD = FODT_OPEN + """\
 <office:meta><dc:title>{title}</dc:title><meta:initial-creator>{creator}</meta:initial-creator></office:meta>
 <office:font-face-decls>
  <style:font-face style:name="Liberation Sans" svg:font-family="'Liberation Sans'" style:font-family-generic="swiss"/>
@@ -284,33 +272,6 @@ def bold(text: str) -> str:
     return f'<text:span text:style-name="B">{esc(text)}</text:span>'
 
 
-def soffice_pdf(document: Fodt, target: Path) -> None:
-    """Convert the document to PDF with LibreOffice (a private profile, so it runs beside an open one)."""
-    binary = shutil.which("soffice") or shutil.which("libreoffice")
-    if binary is None:
-        raise SystemExit("LibreOffice is needed: apt-get install -y libreoffice-writer-nogui")
-    with tempfile.TemporaryDirectory() as work:
-        source = Path(work) / (target.stem + ".fodt")
-        source.write_text(document.xml(), encoding="utf-8")
-        command = [binary, f"-env:UserInstallation=file://{work}/profile", "--headless", "--norestore",
-                   "--convert-to", "pdf:writer_pdf_Export", "--outdir", work, str(source)]
-        subprocess.run(command, check=True, capture_output=True, timeout=180)
-        target.write_bytes(invariant((Path(work) / (target.stem + ".pdf")).read_bytes()))
-
-
-def invariant(pdf: bytes) -> bytes:
-    """LibreOffice's PDF with its conversion time, /ID and checksum made fixed (same lengths, so the
-    cross-reference offsets stay right): the same LibreOffice gives the same bytes on every run."""
-    ids = re.compile(rb"(/ID \[ <)[0-9A-F]{32}(>\s*<)[0-9A-F]{32}(>)")
-    checksum = re.compile(rb"(/DocChecksum /)[0-9A-F]{32}")
-    pdf = re.sub(rb"/CreationDate\(D:\d{14}", b"/CreationDate(D:20250101090000", pdf)
-    zero = b"0" * 32
-    blank = checksum.sub(rb"\g<1>" + zero, ids.sub(rb"\g<1>" + zero + rb"\g<2>" + zero + rb"\g<3>", pdf))
-    digest = hashlib.md5(blank).hexdigest().upper().encode()  # noqa: S324 - a file identifier, not security
-    return checksum.sub(rb"\g<1>" + digest, ids.sub(rb"\g<1>" + digest + rb"\g<2>" + digest + rb"\g<3>", pdf))
-
-
-# == 1. A parish council's agenda: running minute numbers, bold headings, an action log (LibreOffice) ==
 PARISH = [
     Item("2399.", "Apologies for absence", "To receive and consider approval of apologies for absence."),
     Item("2400", "Declarations of interest", "To receive declarations of disclosable pecuniary and other "
@@ -363,7 +324,7 @@ def parish_build(target: Path) -> None:
         if item.number == "2403":
             doc.table([[esc(cell) for cell in row] for row in PARISH_ACTIONS], [1.6, 7.4, 2.2, 3.4], "Ruled",
                       head_cell="RuledHead", indent_cm=1.7)
-    soffice_pdf(doc, target)
+    soffice_pdf(doc.xml(), target, CREATED)
 
 
 # == 2. A town council committee's agenda: 1…N, no item 6, an action log numbered 5, 6, 7 (reportlab) ==
@@ -467,7 +428,7 @@ def scrutiny_build(target: Path) -> None:
                      [("SheetText", pages_text)]])
     doc.table(rows, [1.3, 12.3, 3.0], "Open")
     doc.p(esc("Date and time of the next meeting: Monday, 19 May 2025 at 9.30 am."), "Label")
-    soffice_pdf(doc, target)
+    soffice_pdf(doc.xml(), target, CREATED)
 
 
 # == 4. The same front sheet printed and scanned ==========================================================
@@ -541,23 +502,5 @@ SAMPLES = [
 ]
 
 
-def main(selection: list[str]) -> None:
-    (OUT / "expected").mkdir(parents=True, exist_ok=True)
-    for sample in SAMPLES:
-        if selection and not any(word in sample.name for word in selection):
-            continue
-        target = OUT / sample.name
-        sample.build(target)
-        pdf = pdfium.PdfDocument(target)
-        try:
-            for check in sample.checks:
-                check(pdf)
-            data = sample.expected(pdf)
-        finally:
-            pdf.close()
-        (OUT / "expected" / (target.stem + ".json")).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-        print(f"wrote raw_docs/{sample.name} ({sample.generator}, {data['page_count']} pages)")
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    write_samples(SAMPLES, OUT, sys.argv[1:])

@@ -35,13 +35,7 @@ Planted faults and the checks they must raise are listed with each sample.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import re
-import shutil
-import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -68,8 +62,10 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from sample_kit import FODT_OPEN, soffice_pdf, write_samples
 
 OUT = Path(__file__).resolve().parents[1] / "raw_docs"
+CREATED = "20240101090000"  # the creation time written into the LibreOffice samples (reproducible bytes)
 D = Decimal
 
 
@@ -173,16 +169,7 @@ def scaled(amount: Decimal, unit: Decimal) -> str:
 
 
 # -- LibreOffice: flat ODF text documents converted to PDF -----------------------------------------
-FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
- xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
- xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
- xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
- xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
- xmlns:dc="http://purl.org/dc/elements/1.1/"
- office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+FODT_HEAD = FODT_OPEN + """\
 <office:meta><dc:title>{title}</dc:title><meta:initial-creator>Democratic Services</meta:initial-creator></office:meta>
 <office:font-face-decls>
  <style:font-face style:name="Liberation Sans" svg:font-family="'Liberation Sans'" style:font-family-generic="swiss"/>
@@ -341,32 +328,6 @@ def esc(text: str) -> str:
     return escape(text)
 
 
-def soffice_pdf(document: Fodt, target: Path) -> None:
-    """Convert the document to PDF with LibreOffice (a private profile, so it runs beside an open one)."""
-    binary = shutil.which("soffice") or shutil.which("libreoffice")
-    if binary is None:
-        raise SystemExit("LibreOffice is needed: apt-get install -y libreoffice-writer-nogui")
-    with tempfile.TemporaryDirectory() as work:
-        source = Path(work) / (target.stem + ".fodt")
-        source.write_text(document.xml(), encoding="utf-8")
-        command = [binary, f"-env:UserInstallation=file://{work}/profile", "--headless", "--norestore",
-                   "--convert-to", "pdf:writer_pdf_Export", "--outdir", work, str(source)]
-        subprocess.run(command, check=True, capture_output=True, timeout=180)
-        target.write_bytes(invariant((Path(work) / (target.stem + ".pdf")).read_bytes()))
-
-
-def invariant(pdf: bytes) -> bytes:
-    """LibreOffice's PDF with its conversion time, /ID and checksum made fixed (same lengths, so the
-    cross-reference offsets stay right): the same LibreOffice gives the same bytes on every run."""
-    ids = re.compile(rb"(/ID \[ <)[0-9A-F]{32}(>\s*<)[0-9A-F]{32}(>)")
-    checksum = re.compile(rb"(/DocChecksum /)[0-9A-F]{32}")
-    pdf = re.sub(rb"/CreationDate\(D:\d{14}", b"/CreationDate(D:20240101090000", pdf)
-    zero = b"0" * 32
-    blank = checksum.sub(rb"\g<1>" + zero, ids.sub(rb"\g<1>" + zero + rb"\g<2>" + zero + rb"\g<3>", pdf))
-    digest = hashlib.md5(blank).hexdigest().upper().encode()  # noqa: S324 - a file identifier, not security
-    return checksum.sub(rb"\g<1>" + digest, ids.sub(rb"\g<1>" + digest + rb"\g<2>" + digest + rb"\g<3>", pdf))
-
-
 def info_rows(pairs: list[tuple[str, str]]) -> list[list[str]]:
     return [[esc(label), esc(value)] for label, value in pairs]
 
@@ -488,7 +449,7 @@ def cornwall_build(target: Path) -> None:
     doc.numbered("5.1", "A reduction in any partner’s contribution would reduce the commissioning budget for "
                         "domestic abuse services, which are already under pressure from rising demand.")
     doc.p("Background papers: Safer Cornwall Strategic Assessment 2023/24; Partnership Plan 2022–2025.")
-    soffice_pdf(doc, target)
+    soffice_pdf(doc.xml(), target, CREATED)
 
 
 CORNWALL_SAMPLE = Sample(
@@ -638,7 +599,7 @@ def norfolk_build(target: Path) -> None:
     doc.numbered("3.1", "The principal risk is the continued pressure on hospital discharge over the winter; the "
                         "BCF plan includes a contingency held within the pool.")
     doc.p("Officer Contact: Director of Commissioning, Adult Social Services. Tel: 01603 222222.")
-    soffice_pdf(doc, target)
+    soffice_pdf(doc.xml(), target, CREATED)
 
 
 NORFOLK_SAMPLE = Sample(
@@ -810,7 +771,7 @@ def lancashire_build(target: Path) -> None:
     doc.p("Financial: the County Council's contribution of £150,000 is contained within the Public Health and "
           "Wellbeing budget. Legal: the agreement is made under section 5 of the Crime and Disorder Act 1998 "
           "and the Local Government Act 1972.")
-    soffice_pdf(doc, target)
+    soffice_pdf(doc.xml(), target, CREATED)
 
 
 LANCASHIRE_SAMPLE = Sample(
@@ -954,7 +915,7 @@ def cheshire_build(target: Path) -> None:
                         "Children’s Services budget for 2023/24.")
     doc.p("Access to Information. Contact Officer: CESCP Business Manager, Westfields, Middlewich Road, Sandbach, "
           "CW11 1HZ.", "Plain")
-    soffice_pdf(doc, target)
+    soffice_pdf(doc.xml(), target, CREATED)
 
 
 CHESHIRE_SAMPLE = Sample(
@@ -970,23 +931,5 @@ SAMPLES = [CORNWALL_SAMPLE, DEVON_SAMPLE, NORFOLK_SAMPLE, HAMPSHIRE_SAMPLE, LANC
            CHESHIRE_SAMPLE]
 
 
-def main(selection: list[str]) -> None:
-    (OUT / "expected").mkdir(parents=True, exist_ok=True)
-    for sample in SAMPLES:
-        if selection and not any(word in sample.name for word in selection):
-            continue
-        target = OUT / sample.name
-        sample.build(target)
-        pdf = pdfium.PdfDocument(target)
-        try:
-            for check in sample.checks:
-                check(pdf)
-            data = sample.expected(pdf)
-        finally:
-            pdf.close()
-        (OUT / "expected" / (target.stem + ".json")).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-        print(f"wrote raw_docs/{sample.name} ({sample.generator}, {data['page_count']} pages)")
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    write_samples(SAMPLES, OUT, sys.argv[1:])
