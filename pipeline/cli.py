@@ -64,6 +64,13 @@ app = typer.Typer(cls=OneLineErrorsGroup, invoke_without_command=True, pretty_ex
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLAlchemy URL, or a file path meaning a SQLite database.")]
 PasswordOption = Annotated[str | None, typer.Option(help="Password of encrypted PDFs.")]
+# The documents a command reports on, the same way for validate and report (findings.Scope).
+ScopePaths = Annotated[list[Path] | None, typer.Argument(help="Only documents read from under these files or "
+                                                         "folders (as --paths).", show_default=False)]
+ScopeAlsoPaths = Annotated[list[Path] | None, typer.Option("--paths", help="Only documents under this path "
+                                                           "(repeatable; PATH... after it works too).")]
+ScopeBatch = Annotated[str | None, typer.Option(help="Only the documents of one ingest run: 'last', or its id "
+                                                "(ingest_runs).")]
 
 
 def main() -> None:
@@ -343,13 +350,10 @@ def _print_summary(summary: IngestSummary, quiet: bool) -> None:
 @app.command()
 @one_line_errors
 def validate(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Only documents read from under these files or "
-                                                       "folders (as --paths).", show_default=False)] = None,
+    paths: ScopePaths = None,
     database: DbOption = DEFAULT_DB,
-    also_paths: Annotated[list[Path] | None, typer.Option("--paths", help="Only documents under this path "
-                                                          "(repeatable; PATH... after it works too).")] = None,
-    batch: Annotated[str | None, typer.Option(help="Only the documents of one ingest run: 'last', or its id "
-                                              "(ingest_runs).")] = None,
+    also_paths: ScopeAlsoPaths = None,
+    batch: ScopeBatch = None,
     formats: Annotated[list[str] | None, typer.Option(
         "--format", help=f"{', '.join(REPORT_FORMATS)}; NAME:FILE writes that format to FILE. Repeatable: "
         "--format github --format junit:validation.xml.", show_default="text")] = None,
@@ -378,15 +382,12 @@ def validate(
 @app.command()
 @one_line_errors
 def report(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Only documents read from under these files or "
-                                                       "folders (as --paths).", show_default=False)] = None,
+    paths: ScopePaths = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write the report into (its "
                                          "index.html is the page to open).")] = Path("review"),
     database: DbOption = DEFAULT_DB,
-    also_paths: Annotated[list[Path] | None, typer.Option("--paths", help="Only documents under this path "
-                                                          "(repeatable; PATH... after it works too).")] = None,
-    batch: Annotated[str | None, typer.Option(help="Only the documents of one ingest run: 'last', or its id "
-                                              "(ingest_runs).")] = None,
+    also_paths: ScopeAlsoPaths = None,
+    batch: ScopeBatch = None,
 ) -> None:
     """Write the review report: a static site (no server) showing every finding beside a picture of the
     page region it is about, the rows as read, the arithmetic, and the tables read without findings.
