@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pdfgen import Grid, Text, write_pdf
+from pdfgen import Grid, PageBreak, Text, write_pdf
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
@@ -240,6 +240,116 @@ def test_inline_ranges_wrapped_and_inside_titles(tmp_path: Path) -> None:
     ]
 
 
+def test_lettered_sub_items_pp_ranges_and_an_exempt_heading(tmp_path: Path) -> None:
+    """ModernGov's sub-items numbered '3(a)' in the number column, ranges printed 'pp. 5-12' at the right
+    margin (a title wrapping before it), and a centred 'PART B' heading that is no part of an item."""
+    title = "Application 24/P/2011/OUT: Outline application for up to 120 dwellings, Land at Churchill Green"
+    first, second = simpleSplit(title, "Helvetica-Bold", 11, 330)
+    pdf = sheet(tmp_path / "sub-items.pdf", header=("Tendring District Council", "CABINET",
+                                                     "Friday, 14 February 2025", "AGENDA"), rows=[
+        [(0, "1", True), (40, "Apologies for Absence", True)],
+        [(40, "The Cabinet is asked to note any apologies.", False)],
+        [(0, "2", True), (40, "Minutes of the Last Meeting", True), (420, "pp. 5-12", False)],
+        [(0, "3", True), (40, "Cabinet Members' Items", True)],
+        [(0, "3(a)", True), (40, "Housing Revenue Account Budget 2025/26", True), (420, "pp. 13-40", False)],
+        [(40, "To agree the HRA budget and rents.", False)],
+        [(0, "3(b)", True), (40, first, True)],
+        [(40, second, True), (420, "pp. 41-80", False)],
+        [(150, "PART B – EXEMPT ITEMS", True)],
+        [(0, "4", True), (40, "Disposal of Land at Coastal Car Park", True), (420, "pp. 81-90", False)],
+    ])
+    assert items(pdf) == [("1", "Apologies for Absence", None, None), ("2", "Minutes of the Last Meeting", 5, 12),
+                          ("3", "Cabinet Members' Items", None, None),
+                          ("3(a)", "Housing Revenue Account Budget 2025/26", 13, 40), ("3(b)", title, 41, 80),
+                          ("4", "Disposal of Land at Coastal Car Park", 81, 90)]
+
+
+def test_decimal_sub_items(tmp_path: Path) -> None:
+    """A planning committee's applications numbered '5.1.', '5.2.' under item 5 (each with its own range); a
+    time at the start of a line ('7.30 pm') is no sub-item."""
+    pdf = sheet(tmp_path / "decimal.pdf", header=("Hinckley and Bosworth Borough Council", "Planning Committee",
+                                                   "Tuesday, 8 April 2025", "AGENDA"), rows=[
+        [(0, "4.", True), (40, "Decisions delegated at the previous meeting", True)],
+        [(0, "5.", True), (40, "Planning applications", True)],
+        [(0, "5.1.", True), (40, "24/01234/FUL – Land north of Station Road (Pages 9 - 40)", True)],
+        [(0, "5.2.", True), (40, "24/01377/OUT – Land off Ashby Road (Pages 41 - 100)", True)],
+        [(0, "6.", True), (40, "Appeals progress report (Pages 101 - 104)", True)],
+        [(0, "7.30 pm", False), (60, "Close of meeting", False)],
+    ])
+    assert items(pdf) == [("4", "Decisions delegated at the previous meeting", None, None),
+                          ("5", "Planning applications", None, None),
+                          ("5.1", "24/01234/FUL – Land north of Station Road", 9, 40),
+                          ("5.2", "24/01377/OUT – Land off Ashby Road", 41, 100),
+                          ("6", "Appeals progress report", 101, 104)]
+
+
+def test_a_range_on_a_line_of_its_own_under_the_description(tmp_path: Path) -> None:
+    """'Pages 13 - 36' printed alone under the item's description (a report pack's front sheet); 'see pages'
+    in running text is no range."""
+    pdf = sheet(tmp_path / "under.pdf", header=("West Berkshire Council", "Executive", "Thursday 6 March 2025",
+                                                 "AGENDA"), rows=[
+        [(0, "1.", True), (40, "Apologies", True)],
+        [(0, "2.", True), (40, "Minutes of the previous meeting", True)],
+        [(40, "To approve the minutes of the meeting held on 6 February 2025.", False)],
+        [(40, "Pages 5 - 12", False)],
+        [(0, "3.", True), (40, "Budget Monitoring Report: Month 10", True)],
+        [(40, "Report of the Director of Finance.", False)],
+        [(40, "Pages 13 - 36", False)],
+        [(0, "4.", True), (40, "Public Questions", True)],
+        [(40, "Questions received by the deadline are listed on the website; see pages", False)],
+    ])
+    assert items(pdf) == [("1", "Apologies", None, None), ("2", "Minutes of the previous meeting", 5, 12),
+                          ("3", "Budget Monitoring Report: Month 10", 13, 36), ("4", "Public Questions", None, None)]
+
+
+def test_minute_numbers_by_year(tmp_path: Path) -> None:
+    """A parish council numbering its minutes by year ('25/031'), no 25/037; a date at the start of a line
+    ('14/04/2025') and a planning reference ('24/01234/FUL') start no item."""
+    pdf = sheet(tmp_path / "by-year.pdf", header=("Long Melford Parish Council", "PARISH COUNCIL MEETING",
+                                                   "Monday 10 March 2025", "AGENDA"), rows=[
+        [(0, "25/035", False), (50, "Reports", True), (None, "To receive reports.", False)],
+        [(0, "25/036", False), (50, "Finance", True), (None, "To approve the payments.", False)],
+        [(0, "25/038", False), (50, "Planning", True), (None, "To consider:", False)],
+        [(50, "24/01234/FUL Land at Hall Street", False)],
+        [(0, "25/039", False), (50, "Date of next meeting", True)],
+        [(0, "14/04/2025", False), (80, "at 7.30 pm", False)],
+    ])
+    assert items(pdf) == [("25/035", "Reports", None, None), ("25/036", "Finance", None, None),
+                          ("25/038", "Planning", None, None), ("25/039", "Date of next meeting", None, None)]
+
+
+def test_a_summons_letter_before_the_agenda(tmp_path: Path) -> None:
+    """'Dear Councillor' and a summons on page 1 (its sentence wrapping 'agenda below.' onto a line of its
+    own, which is no heading), the agenda on page 2 in a ruled table with a 'Page No.' column of en-dash
+    ranges. The meeting's day is the summons's, not the day the letter was written."""
+    pdf = write_pdf(tmp_path / "summons.pdf", [
+        Text(["Stockport Metropolitan Borough Council", "Date: 7 March 2025", "Dear Councillor,",
+              "You are hereby summoned to attend a meeting of the Cabinet to be held in the",
+              "Town Hall on Tuesday, 18 March 2025 at 6.00 pm for the business set out in the",
+              "agenda below.", "Yours sincerely,", "Chief Executive"]),
+        PageBreak(),
+        Text(["AGENDA"]),
+        Grid([("Item", "Subject", "Page No."), ("1.", "Declarations of Interest", ""), ("2.", "Minutes", "5 – 12"),
+              ("3.", "Medium Term Financial Plan", "13 – 40")], columns=(0, 40, 380)),
+    ])
+    assert items(pdf) == [("1", "Declarations of Interest", None, None), ("2", "Minutes", 5, 12),
+                          ("3", "Medium Term Financial Plan", 13, 40)]
+    meeting = extract_pdf(pdf).meeting
+    assert (meeting.council, meeting.committee, meeting.date) == (
+        "Stockport Metropolitan Borough Council", "Cabinet", "2025-03-18")
+
+
+def test_a_forward_plan_is_no_meeting(tmp_path: Path) -> None:
+    """A standalone plan: the cells under its header ('Cabinet', a subject wrapped onto 'assembly') and its
+    publication date name no meeting."""
+    pdf = write_pdf(tmp_path / "plan.pdf", [
+        Text(["Cheshire West and Chester Council", "Forward Plan of Key Decisions", "Published: 14 February 2025"]),
+        Grid([("Subject", "Decision maker", "Date of decision"), ("Town centre land", "Cabinet", "18 March 2025"),
+              ("assembly", "", "")], columns=(0, 200, 320)),
+    ])
+    assert extract_pdf(pdf).meeting.to_contract() is None
+
+
 def test_a_report_with_numbered_sections_has_no_agenda(tmp_path: Path) -> None:
     pdf = write_pdf(tmp_path / "report.pdf", [
         Text(["Dorset Council", "Cabinet", "7 September 2021", "1. Executive Summary", "The Partnership is ...",
@@ -273,6 +383,16 @@ def test_a_report_with_numbered_sections_has_no_agenda(tmp_path: Path) -> None:
      ("Great Bramford Parish Council", "Full Council", "2025-01-13")),
     (["Great Bramford Parish Council", "You are summoned to attend a meeting of the Full Council to be held on",
       "Monday 13 January 2025"], ("Great Bramford Parish Council", "Full Council", "2025-01-13")),
+    (["Little Wenlock Parish Council", "24 February 2025", "Members are hereby summoned to attend a meeting of the",
+      "Planning Committee of Little Wenlock Parish Council to be held in the Village Hall on",
+      "Monday 3rd March 2025 at 7.00 pm."], ("Little Wenlock Parish Council", "Planning Committee", "2025-03-03")),
+    (["Cheshire West and Chester Council", "Cabinet", "Wednesday, 12 March 2025"],
+     ("Cheshire West and Chester Council", "Cabinet", "2025-03-12")),
+    (["City of York Council", "Executive", "Thursday, 13 February 2025, 5.30 pm", "Contact: a.b@york.gov.uk"],
+     ("City of York Council", "Executive", "2025-02-13")),
+    (["FROME TOWN COUNCIL", "NOTICE OF MEETING", "Date of notice: 3 April 2025",
+      "Notice is hereby given that a meeting of the Full Council will be held at the Council Chamber,",
+      "Town Hall, Frome on Wednesday 9 April 2025 at 7.00 pm."], ("Frome Town Council", "Full Council", "2025-04-09")),
 ])
 def test_meeting_from_letters_and_header_blocks(tmp_path: Path, lines: list[str], expected: tuple) -> None:
     meeting = extract_pdf(write_pdf(tmp_path / "m.pdf", [Text(lines)])).meeting

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from pdfgen import Grid, Text, write_pdf
+from pdfgen import PageBreak as BlockBreak
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
@@ -423,6 +425,10 @@ def test_officer_without_a_name_is_kept_whole() -> None:
         ("January", None, "2023-01"),  # a month before publication is next year's
         ("", "June 2023", "2023-06"),  # nothing in the cell: the month heading the row is under
         ("To be confirmed", None, None),
+        ("March – April 2025", None, "2025-03"),  # a window: due from its start
+        ("10 March to 14 April 2025", None, "2025-03-10"),
+        ("December - January 2026", None, "2025-12"),  # over the new year
+        ("Septemb er 2025", None, "2025-09"),  # a month name broken by a narrow column
     ],
 )
 def test_decision_dates(text: str, heading: str | None, expected: str | None) -> None:
@@ -624,6 +630,81 @@ def test_a_ruled_table_read_line_by_line_is_told_apart() -> None:
              plan_row(["25/00043", "Key Decision: Yes"], ["Coldharbour site"], ["Cabinet"], ["14 August 2025"],
                       ["Open"], ["Cabinet Member"], ["Stephanie Holt-Castle"])]
     assert not line_by_line(whole, columns)
+
+
+PLAN_HEADER = ("Subject", "Decision maker", "Date of decision", "Key", "Officer contact")
+PLAN_COLUMNS = (0, 140, 250, 345, 385)
+
+
+def test_a_decision_makers_last_words_over_the_page_break(tmp_path: Path) -> None:
+    """A ruled row cut by the page break: its description and the end of its wrapped decision maker
+    ('... Transport and' / 'Countryside') go on at the top of the next page under the repeated header;
+    no date, key or access there, so it carries on the decision above. A date given as a window
+    ('March – April 2025') is due from its start."""
+    pdf = write_pdf(tmp_path / "cut.pdf", [
+        Text(["Bracknell Forest Council", "Executive Forward Plan"]),
+        Grid([PLAN_HEADER, ("School Places Plan", "Executive", "18 March 2025", "Yes", "Grainne Siggins"),
+              ("Highway Maintenance\nWorks Programme\nTo agree the works", "Executive Member\nfor Planning,\n"
+               "Transport and", "1 April 2025", "Yes", "Tony Dwyer")], columns=PLAN_COLUMNS),
+        BlockBreak(),
+        Grid([PLAN_HEADER, ("programme for the year.", "Countryside", "", "", ""),
+              ("Libraries Strategy", "Executive", "March –\nApril 2025", "No", "Darren Rogers")],
+             columns=PLAN_COLUMNS),
+    ])
+    decisions = [decision for plan in read_plans(pdf) for decision in plan.decisions]
+    assert [(d.subject, d.decision_maker, d.decision_date, d.key_decision, d.page) for d in decisions] == [
+        ("School Places Plan", "Executive", "2025-03-18", True, 1),
+        ("Highway Maintenance Works Programme To agree the works programme for the year.",
+         "Executive Member for Planning, Transport and Countryside", "2025-04-01", True, 1),
+        ("Libraries Strategy", "Executive", "2025-03", False, 2)]
+
+
+def test_ruled_rows_of_a_subject_over_its_description(tmp_path: Path) -> None:
+    """Every ruled row one decision, however its subject cell runs on: a subject wrapped to leave a figure
+    alone on a line ('Local Transport Plan' / '4') over its description (not the end of the header, where
+    the table's first figure would be), and, on a page of two rows, a subject wrapped over two lines before
+    its description."""
+    pdf = write_pdf(tmp_path / "ruled.pdf", [
+        Text(["Gateshead Council", "Cabinet Forward Plan"]),
+        Grid([PLAN_HEADER, ("Local Transport Plan\n4\nAdoption of the plan\nafter consultation", "Council",
+                            "March\n2025", "Yes", "Maria Lopez"),
+              ("Quays arena and\nconference centre\nApproval of the\nfunding", "Cabinet", "21 January\n2025", "Yes",
+               "Anneliese\nHutchinson")], columns=PLAN_COLUMNS),
+    ])
+    decisions = [decision for plan in read_plans(pdf) for decision in plan.decisions]
+    assert [(d.subject, d.decision_maker, d.decision_date, d.officer_contact) for d in decisions] == [
+        ("Local Transport Plan 4 Adoption of the plan after consultation", "Council", "2025-03", "Maria Lopez"),
+        ("Quays arena and conference centre Approval of the funding", "Cabinet", "2025-01-21",
+         "Anneliese Hutchinson")]
+
+
+def test_key_decisions_flagged_under_the_subject_and_a_combined_maker_and_date(tmp_path: Path) -> None:
+    """No key-decision column: 'KEY DECISION' printed under the subjects of the key ones only, so the others
+    are not key; the decision maker and the date on one line of a 'Decision maker and date' column."""
+    pdf = write_pdf(tmp_path / "flagged.pdf", [
+        Text(["North Northamptonshire Council", "Notice of Key Decisions"]),
+        Grid([("Matter for decision", "Decision maker and date", "Access", "Contact officer"),
+              ("Cycling and Walking Plan\nKEY DECISION", "Executive 17 April 2025", "Open", "Graeme Kane"),
+              ("Pest control fees", "Executive 24 April 2025", "Open", "Janice Gotts")], columns=(0, 170, 330, 390)),
+    ])
+    decisions = [decision for plan in read_plans(pdf) for decision in plan.decisions]
+    assert [(d.subject, d.decision_maker, d.decision_date, d.key_decision) for d in decisions] == [
+        ("Cycling and Walking Plan", "Executive", "2025-04-17", True),
+        ("Pest control fees", "Executive", "2025-04-24", False)]
+
+
+def test_a_combined_maker_and_date_wrapped_and_a_key_decision_with_its_reason(tmp_path: Path) -> None:
+    """'Cabinet – 15 April' over '2025' in a narrow 'Decision maker and date' column; 'Yes – expenditure
+    over £1m' in the key-decision column; the contact's title in brackets after the name."""
+    pdf = write_pdf(tmp_path / "combined.pdf", [
+        Text(["Buckinghamshire Council", "Cabinet Forward Plan"]),
+        Grid([("Subject", "Decision maker\nand date", "Key decision?", "Officer contact"),
+              ("Waste Collection Contract", "Cabinet – 15 April\n2025", "Yes – expenditure\nover £1m",
+               "Contact: Jane Smith\n(Head of Waste)")], columns=(0, 150, 270, 390)),
+    ])
+    decisions = [decision for plan in read_plans(pdf) for decision in plan.decisions]
+    assert [(d.subject, d.decision_maker, d.decision_date, d.key_decision, d.officer_contact) for d in decisions] == [
+        ("Waste Collection Contract", "Cabinet", "2025-04-15", True, "Jane Smith, Head of Waste")]
 
 
 # -- the samples in raw_docs: read from the table layer's tables ------------------------------------------------

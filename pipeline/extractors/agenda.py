@@ -19,14 +19,16 @@ description begins at the first of
    in mixed case under a heading in capitals, and a line set apart to the right of the heading (a
    section heading such as 'EXEMPT ITEMS', a sign-off) are never part of it.
 
-The page range ('(Pages 1 - 10)', 'Pages 97 - 120', or '11 - 100' in a right-hand 'Page No.'
-column) is taken out of the title wherever it sits: at the end, wrapped onto the next line, inside
-a two-line title, or after the description on the heading's line.
+The page range ('(Pages 1 - 10)', 'Pages 97 - 120', 'pp. 5-12', or '11 - 100' in a right-hand 'Page
+No.' column) is taken out of the title wherever it sits: at the end, wrapped onto the next line, inside
+a two-line title, after the description on the heading's line, or on a line of its own under the
+description.
 
 **Numbers.** Items are the longest run of numbered lines, aligned in one column, whose numbers
-go up in order: 1…N with gaps ('no item 6'), sub-items ('3a' after '3'), or a parish council's
-running minute numbers ('2399.', '2400'); with or without a full stop. A stray number in a
-description (a year, a wrapped page range, a numbered list inside an item) does not break the run.
+go up in order: 1…N with gaps ('no item 6'), sub-items ('3a', '3(a)' or '3.1' after '3'), or a parish
+council's running minute numbers ('2399.', '2400', or by year, '25/031'); with or without a full stop.
+A stray number in a description (a year, a wrapped page range, a numbered list inside an item, a time
+such as '7.30 pm') does not break the run.
 A ruled table set between two items (an action log, a schedule of payments) belongs to the item
 above it: its rows are not items, whatever their numbers (the table layer finds the table).
 """
@@ -47,21 +49,23 @@ from ..tables.text import text_lines
 
 FRONT_SHEET_PAGES = 6  # the agenda is within the first pages of a pack
 # 'AGENDA', 'A G E N D A', 'Agenda Item No' (a covering letter's list), 'Agenda for ...'; not a report's
-# 'Agenda Item 8' stamp. OCR may leave a speck before it.
+# 'Agenda Item 8' stamp, nor a sentence wrapped onto a line ('agenda below.': a heading has its capital).
+# OCR may leave a speck before it.
 _AGENDA_HEADING = re.compile(
-    r"^[^\w(]{0,2}(?:A\s?G\s?E\s?N\s?D\s?A\b(?!\s+Item\s+\d)|Agenda Item No\b|Agenda for\b)", re.IGNORECASE
+    r"^[^\w(]{0,2}(?=(?-i:A))(?:A\s?G\s?E\s?N\s?D\s?A\b(?!\s+Item\s+\d)|Agenda Item No\b|Agenda for\b)", re.IGNORECASE
 )
 # ... or a title ending in it: 'SUMMONS AND AGENDA', 'Notice of Meeting and Agenda', 'Full Council Agenda' (not
 # '... items on the agenda')
 _AGENDA_TITLE = re.compile(r"^[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|of|and|the|for|to|&)){0,7}\s+(?:AGENDA|Agenda):?$")
-# '8.', '8', '2399.', '6a', '4)', '3.0', 'Item 5:' at the start of a line, before the title (OCR may read
-# the stop as a comma), or alone on its line with the title on the next
-_ITEM = re.compile(r"^(?:Item\s+)?(\d{1,4}[a-z]?)(?:\.0(?=\s))?(?:(?:[.)]\s*|[:,]\s+|\s+)(?=\S)|[.)]?$)",
-                   re.IGNORECASE)
-# '(Pages 1 - 10)', '(Page 5)', or the same without brackets at the end of a line
-_PAGES = re.compile(r"\(\s*Pages?\s+(\d+)(?:\s*[-–]\s*(\d+))?\s*\)|\bPages?\s+(\d+)(?:\s*[-–]\s*(\d+))?\s*$",
-                    re.IGNORECASE)
-_BRACKETED_PAGES = re.compile(r"\(\s*Pages?\s+(\d+)(?:\s*[-–]\s*(\d+))?\s*\)", re.IGNORECASE)
+# '8.', '8', '2399.', '25/031', '6a', '6(a)', '5.1', '4)', '3.0', 'Item 5:' at the start of a line, before the
+# title (OCR may read the stop as a comma), or alone on its line with the title on the next. A sub-item's
+# decimal is one digit, and a stop with a figure right after it is no item's: '7.30 pm' is a time.
+_ITEM = re.compile(r"^(?:Item\s+)?(\d{2}/\d{1,4}|\d{1,4}(?:[a-z]|\([a-z]\)|\.[1-9](?!\d))?)(?:\.0(?=\s))?"
+                   r"(?:(?:\.(?!\d)|\))\s*(?=\S)|(?:[:,]\s+|\s+)(?=\S)|[.)]?$)", re.IGNORECASE)
+# '(Pages 1 - 10)', '(Page 5)', '(pp. 5-12)', or the same without brackets at the end of a line
+_PAGE_RANGE = r"(?:Pages?\s+|pp?\.\s*)(\d+)(?:\s*[-–]\s*(\d+))?"
+_PAGES = re.compile(rf"\(\s*{_PAGE_RANGE}\s*\)|(?<!\w){_PAGE_RANGE}\s*$", re.IGNORECASE)
+_BRACKETED_PAGES = re.compile(rf"\(\s*{_PAGE_RANGE}\s*\)", re.IGNORECASE)
 # a range alone in a 'Page No.' column: '1 - 12', '101 114', '115'; OCR may leave a stop or a speck by it
 _BARE_RANGE = re.compile(r"^[.,'‘]?(\d{1,4})[.,]?(?:\s*[-–—=]\s*|\s+)(\d{1,4})[.,:;°]?$|^[.,'‘]?(\d{1,4})[.,:;°]?$")
 _SPECK = re.compile(r"^[-–—.,:;'‘’`]$")  # a lone mark in the gap before a range column: OCR's speck
@@ -81,7 +85,7 @@ _TO_DESCRIPTION = re.compile(r"\s(?=To\s+" + _VERBS + ")")
 # ... at the start of a line under the heading
 _DESCRIBES = re.compile(r"^(?:To\s+" + _VERBS + r"|Reports?\s+(?:of|by|from)\s+the\b)")
 # the words of a page range: neither bold nor regular for the bold-heading rule
-_NEUTRAL = re.compile(r"^(?:\(?Pages?|\(?\d{1,4}\)?[.,]?|[-–—]|\(?\d{1,4}[-–]\d{1,4}\)?)$", re.IGNORECASE)
+_NEUTRAL = re.compile(r"^(?:\(?Pages?|\(?pp?\.|\(?\d{1,4}\)?[.,]?|[-–—]|\(?\d{1,4}[-–]\d{1,4}\)?)$", re.IGNORECASE)
 RANGE_COLUMN_GAP = 18.0  # points of white space between a title and a 'Page No.' column entry
 MAX_DESCRIPTION_LINES = 8
 SPACE = 4.0  # points: a space between words
@@ -243,9 +247,19 @@ def _unspecked(text: str) -> str:
 
 
 def _next_number(previous: str, number: str) -> bool:
-    """Items are numbered in order: '4' after '3', '7' after '5' (no item 6), '3a' after '3'."""
-    before, current = int(re.match(r"\d+", previous).group()), int(re.match(r"\d+", number).group())
-    return before < current <= before + MAX_STEP or (current == before and number.lower() > previous.lower())
+    """Items are numbered in order: '4' after '3', '7' after '5' (no item 6), '3a' or '3.1' after '3',
+    '25/032' after '25/031'."""
+    (before, before_sub), (current, sub) = _order(previous), _order(number)
+    return before < current <= before + MAX_STEP or (current == before and sub > before_sub)
+
+
+def _order(number: str) -> tuple[int, int]:
+    """(item, sub-item) of a number: '3' is (3, 0), '3a' and '3(a)' are (3, 1), '3.2' is (3, 2); a minute
+    number by year, '25/031', is (31, 0)."""
+    main, sub = re.fullmatch(r"(?:\d+/)?(\d+)\W*(\w?)\W*", number.lower()).groups()
+    if not sub:
+        return int(main), 0
+    return int(main), int(sub) if sub.isdigit() else ord(sub) - ord("a") + 1
 
 
 def _after_number(words: list[Word], end: int) -> list[Word]:
@@ -290,10 +304,11 @@ def _split_range_column(line: Line) -> _SheetLine:
 
 
 def _title_right(words: list[Word]) -> float:
-    """Where the title's text ends on a line: before an inline '(Pages 1 - 14)', which has a column of its own."""
-    starts = [i for i, word in enumerate(words) if word.text.lower().startswith("(page")]
-    if starts and starts[-1] > 0 and _PAGES.fullmatch(" ".join(word.text for word in words[starts[-1]:])):
-        return words[starts[-1] - 1].x1
+    """Where the title's text ends on a line: before an inline '(Pages 1 - 14)' or 'pp. 5-12' at its end,
+    which has a column of its own."""
+    for start in range(1, len(words)):
+        if _PAGES.fullmatch(" ".join(word.text for word in words[start:])):
+            return words[start - 1].x1
     return words[-1].x1
 
 
@@ -374,8 +389,7 @@ def _finish(item: _Item) -> AgendaItem:
     description = list(item.description)
     start = end = None
     if match := _PAGES.search(title):
-        first, last = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-        start, end = int(first), int(last or first)
+        start, end = _range(match)
         title = clean_text(title[: match.start()] + " " + title[match.end():])
     elif item.column_range:
         start, end = item.column_range[0], item.column_range[1] or item.column_range[0]
@@ -383,10 +397,19 @@ def _finish(item: _Item) -> AgendaItem:
         description.insert(0, title[split.end():])
         title = title[: split.start()]
     if start is None and (match := _BRACKETED_PAGES.search(" ".join(description))):
-        start, end = int(match.group(1)), int(match.group(2) or match.group(1))  # after a description on its line
+        start, end = _range(match)  # after a description on its line
         description = [_BRACKETED_PAGES.sub(" ", line) for line in description]
+    elif start is None and (alone := [m for line in description if (m := _PAGES.fullmatch(line.strip()))]):
+        start, end = _range(alone[0])  # on a line of its own under the description ('Pages 5 - 12')
+        description = [line for line in description if not _PAGES.fullmatch(line.strip())]
     return AgendaItem(item.number.rstrip("."), _trimmed(title), clean_text(" ".join(description)) or None,
                       start, end)
+
+
+def _range(match: re.Match[str]) -> tuple[int, int]:
+    """(first, last) page of a matched range: '(Pages 1 - 10)', 'pp. 5-12', '(Page 5)'."""
+    first, last = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    return int(first), int(last or first)
 
 
 def _trimmed(title: str) -> str:

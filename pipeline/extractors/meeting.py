@@ -3,8 +3,11 @@
 ModernGov documents say it in a few ways: a report's header block ('Dorset Council / Cabinet /
 7 September 2021'), a BCP-style table ('Meeting date 17 July 2024'), a front sheet ('AGENDA /
 CABINET / Thursday, 30th January, 2025'), a supplement letter ('CABINET - THURSDAY, 30 JANUARY
-2025'), a Kent-style report ('To: Cabinet, 30 January 2025') or minutes ('MINUTES of a meeting
-of the Cabinet held ... on Thursday, 30 January 2025').
+2025'), a Kent-style report ('To: Cabinet, 30 January 2025'), a summons or notice ('You are hereby
+summoned to attend a meeting of the Cabinet to be held ... on Tuesday, 18 March 2025', 'Notice is hereby
+given that a meeting of ... will be held', which outrank the date the letter or notice was written) or
+minutes ('MINUTES of a meeting of the Cabinet held ... on Thursday, 30 January 2025').
+A standalone forward plan is no meeting's: its header ends where the plan's table begins.
 """
 
 from __future__ import annotations
@@ -15,8 +18,11 @@ from collections import Counter
 from ..model import Meeting
 from ..normalise import MONTH_NAMES, clean_text, parse_date
 from ..pdf import PdfDocument
+from .councils import COUNCIL_LINE, NOT_A_PLACE, named_councils
+from .forward_plan.vocabulary import MIN_LINE_HINTS, hint_count
 
 HEADER_LINES = 16  # the header block is within the first lines of page 1
+MAX_COUNCIL_WORDS = 6  # 'Bath and North East Somerset Council'; a longer line is a sentence
 COUNCIL_SEARCH_PAGES = 4
 
 _WEEKDAY = r"(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
@@ -36,31 +42,43 @@ _SIGN_OFF = re.compile(r"^(?:(?:deputy|vice|assistant)\s+)?(?:chair(?:man|person
                        r"clerk|secretary|chief|mayor|portfolio\s+holder|cabinet\s+member|lead\s+member)\b"
                        r"|\b(?:of|for)\s+the\s+(?:council|committee|board|cabinet)$", re.IGNORECASE)
 _MEETING_OF = re.compile(r"\bmeeting of (?:the )?([A-Z][\w&' ]+?) (?:held|will be held|to be held)\b")
+# A summons or notice of the meeting: 'summoned to attend a meeting of the Planning Committee ... to be held ...
+# on Monday 3rd March 2025', 'Notice is hereby given that a meeting of the Full Council will be held ...',
+# 'You are requested to attend a meeting of ...' (not 'the next meeting of ... will be held on', an item's note)
+_SUMMONS = re.compile(r"\b(?:summoned\s+to\s+attend|notice\s+is\s+(?:hereby\s+)?given\s+that|you\s+are\s+"
+                      r"(?:hereby\s+)?(?:requested|invited|required)\s+to\s+attend)\s+(?:an?|the)\s+(?:\w+\s+)?"
+                      r"meeting\s+of\s+(?:the\s+)?([A-Z][\w&' ]+?)\s+(?:to\s+be|which\s+will\s+be|will\s+be)\s+held\b",
+                      re.IGNORECASE)
+SUMMONS_REACH = 200  # characters after the summons's body within which it gives the day
+# '... of Little Wenlock Parish Council' after the body's name: the council, said again
+_OF_COUNCIL = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:(?:and|of|upon|on)\s+)?)+Council$")
 _BODY = re.compile(r"\b(Cabinet|Committee|Council|Board|Panel|Executive|Forum|Commission|Assembly|Sub-Committee)$",
                    re.IGNORECASE)
 _BODY_WORD = re.compile(_BODY.pattern.rstrip("$"), re.IGNORECASE)
-_COUNCIL = re.compile(r"\b((?:[A-Z][\w'’&-]*,? ){0,4}?(?:[A-Z][\w'’&-]* )(?:County |Borough |District |City )?"
-                      r"Council)\b")
 # England's county councils: a domain like '@kent.gov.uk' names one of these, or a '<Place> Council'.
 COUNTY_COUNCILS = {"cambridgeshire", "derbyshire", "devon", "east sussex", "essex", "gloucestershire", "hampshire",
                    "hertfordshire", "kent", "lancashire", "leicestershire", "lincolnshire", "norfolk",
                    "nottinghamshire", "oxfordshire", "staffordshire", "suffolk", "surrey", "warwickshire",
                    "west sussex", "worcestershire"}
-# First words that make '... Council' a body or a phrase, not a council's name.
-_NOT_A_PLACE = {"the", "full", "county", "borough", "district", "city", "town", "parish", "budget", "arts", "youth",
-                "this", "each", "every", "our", "your", "local", "a", "an", "and", "of", "for", "to", "dear", "by",
-                "cabinet", "key"}
 _SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "&"}
 _NOISE_LINE = re.compile(r"^(agenda item\b.*|item no\b.*|appendix\b.*|page \d+|\d{1,3})$", re.IGNORECASE)
 
 
 def extract_meeting(document: PdfDocument) -> Meeting:
-    lines = [line for line in document.page(1).lines if not _NOISE_LINE.match(line)][:HEADER_LINES]
-    committee, date = _from_letter(lines) or _from_addressee(lines) or (None, None)
+    lines = _header_lines(document.page(1).lines)
+    committee, date = _from_letter(lines) or _from_addressee(lines) or _from_summons(document) or (None, None)
     council_line, council = _header_council(lines)
     committee = committee or _header_committee(lines, council_line) or _meeting_of(document)
     date = date or _first_date(lines) or _meeting_of_date(document)
     return Meeting(council or _named_council(document), committee, date)
+
+
+def _header_lines(page_lines: list[str]) -> list[str]:
+    """The first lines of the page, up to a line naming two decision columns: the header of a forward
+    plan's table, under which the cells ('Cabinet', a publication date) name no meeting."""
+    lines = [line for line in page_lines if not _NOISE_LINE.match(line)][:HEADER_LINES]
+    end = next((i for i, line in enumerate(lines) if hint_count(line) >= MIN_LINE_HINTS), len(lines))
+    return lines[:end]
 
 
 def title_case(text: str) -> str:
@@ -87,10 +105,16 @@ def _from_addressee(lines: list[str]) -> tuple[str, str | None] | None:
 
 
 def _header_council(lines: list[str]) -> tuple[int | None, str | None]:
-    """A line that is a council's name and nothing else ('Dorset Council', 'KENT COUNTY COUNCIL')."""
+    """A line that is a council's name and nothing else ('Dorset Council', 'KENT COUNTY COUNCIL', 'Cheshire
+    West and Chester Council', 'City of York Council'), not a body ('County Council') nor a role ('Leader of
+    Kent County Council')."""
     for index, line in enumerate(lines[:8]):
         name = title_case(line)
-        if _COUNCIL.fullmatch(name) and name.split()[0].lower() not in _NOT_A_PLACE and len(name.split()) <= 6:
+        if not COUNCIL_LINE.fullmatch(name):
+            continue
+        words = name.lower().split()
+        generic = words[0] in NOT_A_PLACE and words[1:2] != ["of"]  # 'City of York Council' names a place
+        if not generic and len(words) <= MAX_COUNCIL_WORDS and not _SIGN_OFF.search(name):
             return index, name
     return None, None
 
@@ -103,7 +127,9 @@ def _header_committee(lines: list[str], council_line: int | None) -> str | None:
         text, labelled = _unlabelled(clean_text(line))
         text = _MEETING_WORD.sub("", text)
         named = _BODY.search(text) or (text.isupper() and _BODY_WORD.search(text))  # 'SCRUTINY COMMITTEE - X'
-        if len(text.split()) <= 8 and named and not _FULL_DATE.search(text) and not _SIGN_OFF.search(text):
+        # a body's name has its capital: a line in lower case is a wrapped sentence or cell ('... land' / 'assembly')
+        if (len(text.split()) <= 8 and named and text[:1].isupper() and not _FULL_DATE.search(text)
+                and not _SIGN_OFF.search(text)):
             return title_case(text)
     return None
 
@@ -132,26 +158,28 @@ def _opening_text(document: PdfDocument) -> str:
 def _meeting_of(document: PdfDocument) -> str | None:
     """'A meeting of the County Council will be held ...' in a summons or minutes."""
     match = _MEETING_OF.search(_opening_text(document))
-    return title_case(match.group(1)) if match else None
+    return _body_name(match.group(1)) if match else None
+
+
+def _from_summons(document: PdfDocument) -> tuple[str, str | None] | None:
+    """'You are hereby summoned to attend a meeting of the Cabinet to be held ... on Tuesday, 18 March 2025',
+    'Notice is hereby given that a meeting of ...': the body and the day of the meeting (a letter's or notice's
+    own date, above it, is when it was sent)."""
+    text = _opening_text(document)
+    if not (match := _SUMMONS.search(text)):
+        return None
+    return _body_name(match.group(1)), _first_date([text[match.end(): match.end() + SUMMONS_REACH]])
+
+
+def _body_name(text: str) -> str:
+    """'Planning Committee of Little Wenlock Parish Council' -> 'Planning Committee'."""
+    return title_case(_OF_COUNCIL.sub("", text))
 
 
 def _meeting_of_date(document: PdfDocument) -> str | None:
     text = _opening_text(document)
     match = _MEETING_OF.search(text)
     return _first_date([text[match.end():]]) if match else None
-
-
-def named_councils(text: str) -> list[str]:
-    """Every council named in the text, in order ('the Dorset Council Constitution' -> 'Dorset Council');
-    'Full Council' and 'the County Council' name no particular council."""
-    names = []
-    for match in _COUNCIL.finditer(text):
-        words = match.group(1).replace(",", "").split()
-        while words and words[0].lower() in _NOT_A_PLACE:
-            words.pop(0)
-        if len(words) >= 2:
-            names.append(" ".join(words))
-    return names
 
 
 def _named_council(document: PdfDocument) -> str | None:

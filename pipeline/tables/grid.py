@@ -221,15 +221,21 @@ def row_groups(lines: list[TextLine], pieces: list[list[Piece]], horizontal: lis
     extents = _column_extents(pieces)
     head = header_zone(pieces)
     by_band = [_band_rows(bands[key], head, lines, pieces, extents, settings) for key in sorted(bands)]
-    # Rules drawn between the rows (not only round the header and the body): few lines between two rules.
-    ruled_rows = len(by_band) >= 4 or (len(by_band) == 3 and sum(len(rows) == 1 for rows in by_band) >= 2)
     first = min((piece.first for line in pieces for piece in line), default=0)
+    # Rules drawn between the rows (not only round the header and the body): few lines between two rules,
+    # or one label in the first column (a subject over its description is one row, not one line)
+    single = sum(len(rows) == 1 or _one_label([i for row in rows for i in row], pieces, first, extents)
+                 for rows in by_band)
+    ruled_rows = len(by_band) >= 4 or (len(by_band) == 3 and single >= 2)
     rows: list[list[int]] = []
     for band_rows in by_band:
         band = [index for row in band_rows for index in row]
         one_row = len(by_band) >= 2 and _one_label(band, pieces, first, extents)
         if (ruled_rows or one_row) and not _figures_stacked(band, pieces):
-            rows.extend(part for part in ([i for i in band if i < head], [i for i in band if i >= head]) if part)
+            # only the first band can hold the header: a later one is a body row, whatever number its text
+            # holds first ('Local Transport Plan 4' over its description)
+            parts = ([i for i in band if i < head], [i for i in band if i >= head]) if band[0] == 0 else (band,)
+            rows.extend(part for part in parts if part)
         else:
             rows.extend(band_rows)
     return rows

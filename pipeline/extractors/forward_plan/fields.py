@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 
 from ...model import ForwardPlanDecision
-from ...normalise import MONTHS, clean_text, parse_date
+from ...normalise import MONTH_NAMES, MONTHS, clean_text, parse_date
 from ...tables.model import CellLine
 from .model import Cell, PlanRow
 from .vocabulary import (
     ACCESS_VALUE,
+    BROKEN_WORD,
+    DATE_RANGE,
     KEY_FLAG,
     LABELS,
     MONTH_OR_DAY,
@@ -39,6 +41,9 @@ _EMAIL_PREFIX = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]*")  # an address, 
 _LOCAL_PART_START = re.compile(r"[a-z0-9_%+'-]+[._][a-z0-9._%+'-]*")  # 'christopher.featherston'
 # Last labels of complete e-mail domains: 'dorsetcouncil.g' or 'bcpcouncil.go' are cut short.
 _EMAIL_ENDINGS = {"uk", "com", "org", "net", "io", "info", "eu", "wales", "scot", "cymru", "london"}
+# Where a date starts in a line that holds one ('Executive 17 April 2025', 'Cabinet Not before June 2025')
+_DATE_START = re.compile(rf"\b(?:not\s+before\s+)?(?:\d|(?:{MONTH_NAMES})\b)", re.IGNORECASE)
+_IN_BRACKETS = re.compile(r"\(([^()]+)\)")
 _PHONE = re.compile(r"(?:\+44\s?|\(?0)\d[\d\s()]{8,}\d")
 _CONTACT_LABEL = re.compile(r"\b(?:e-?mail|tel(?:ephone)?|phone|mobile|[te])\s*:\s*", re.IGNORECASE)
 _PERSON_NAME = re.compile(
@@ -195,12 +200,30 @@ def subject_lines(fields: dict[str, Cell]) -> tuple[Cell, Cell]:
 
 
 def maker_and_date(fields: dict[str, Cell]) -> tuple[Cell, str]:
-    """A combined 'Meeting' cell ('Cabinet' over '17 May 2022') split into maker and date."""
+    """A combined 'Meeting' cell ('Cabinet' over '17 May 2022', 'Cabinet – 17 May 2022' on one line, or that
+    wrapped: 'Cabinet – 17 May' over '2022') split into maker and date."""
     maker = list(fields.get("decision_maker", []))
     dates = [line.text for line in fields.get("decision_date", [])]
-    for line in fields.get("maker_and_date", []):
-        (dates if parse_date(line.text) else maker).append(line)
+    combined = fields.get("maker_and_date", [])
+    if combined and not any(parse_date(line.text) for line in combined) and parse_date(join(combined)):
+        combined = [CellLine(join(combined), all(line.bold for line in combined))]  # the date wrapped
+    for line in combined:
+        if (start := _date_start(line.text)) is None:
+            maker.append(line)
+            continue
+        if head := line.text[:start].strip(" ,;:-–—"):
+            maker.append(CellLine(head, line.bold))
+        dates.append(line.text[start:])
     return maker, " ".join(dates)
+
+
+def _date_start(text: str) -> int | None:
+    """Where the line's date starts ('Cabinet – 17 May 2022' -> 10); None when it holds none."""
+    found = parse_date(text)
+    if found is None:
+        return None
+    return next((match.start() for match in _DATE_START.finditer(text) if parse_date(text[match.start():]) == found),
+                None)
 
 
 def decision_date(text: str, heading: str | None, year_hint: str | None) -> str | None:
@@ -209,11 +232,24 @@ def decision_date(text: str, heading: str | None, year_hint: str | None) -> str 
 
 
 def date_in(text: str, year_hint: str | None) -> str | None:
-    """parse_date, and a day and month printed without a year ('20 Sept') in the plan's year."""
-    found = parse_date(text)
+    """parse_date (of a range, its start), and a day and month printed without a year ('20 Sept') in the
+    plan's year; a month name broken by a narrow column ('Septemb er 2025') read whole."""
+    found = range_start(text) or parse_date(text) or parse_date(BROKEN_WORD.sub("", text))
     if found is None and year_hint and (match := MONTH_OR_DAY.search(text)):
         found = _with_year(match, year_hint)
     return found
+
+
+def range_start(text: str) -> str | None:
+    """'March – April 2025' -> '2025-03'; 'December - January 2026' -> '2025-12'; '10 March to 14 April 2025'
+    -> '2025-03-10'. None unless the text holds a range."""
+    if not (match := DATE_RANGE.search(text)):
+        return None
+    year = int(match.group("year") or match.group("end_year"))
+    if not match.group("year") and MONTHS[match.group("month").lower()] > MONTHS[match.group("end").lower()]:
+        year -= 1  # the window runs over the new year
+    day = f"{match.group('day')} " if match.group("day") else ""
+    return parse_date(f"{day}{match.group('month')} {year}")
 
 
 def _with_year(match: re.Match[str], year_hint: str) -> str | None:
@@ -267,6 +303,8 @@ def officer(lines: Cell) -> tuple[str | None, str | None, str | None]:
     contact_lines = [clean_text(line) for line in text.split("\n")]
     contact_lines = [line for line in contact_lines if line.strip(" ,;")]
     name, title = name_and_title(contact_lines)
+    if title and (bracketed := _IN_BRACKETS.fullmatch(title)):
+        title = bracketed.group(1)  # 'Jane Smith (Head of Policy)': the title in brackets after the name
     return name, title, ", ".join(emails) or None
 
 

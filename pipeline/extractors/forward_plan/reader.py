@@ -19,7 +19,7 @@ from ...tables import Table, TablePart
 from ...tables.finder import page_tables
 from ...tables.model import CellLine, Row
 from ...tables.pages import document_tables, table_pages
-from ..meeting import named_councils
+from ..councils import named_councils
 from .fallback import page_grids
 from .fields import decision
 from .model import Cell, PageGrid, PlanRow, Span
@@ -211,15 +211,14 @@ def to_plan(document: PdfDocument, plan: OpenPlan) -> ForwardPlan | None:
 
 def unmarked_are_not_key(read: list[tuple[PlanRow, ForwardPlanDecision]], columns: list[str | None]) -> None:
     """In a column that marks the key decisions ('KD', 'Y', a tick) and never says no, an empty
-    cell is a decision that is not a key one."""
-    if "key_decision" not in columns:
-        return
-    column = columns.index("key_decision")
+    cell is a decision that is not a key one; so is a decision without the flag ('KEY DECISION' under
+    the subject) in a plan with no such column that flags its key decisions and never says no."""
     flags = {found.key_decision for _, found in read}
     if True not in flags or False in flags:
         return
+    column = columns.index("key_decision") if "key_decision" in columns else None
     for row, found in read:
-        if found.key_decision is None and not row.cells[column]:
+        if found.key_decision is None and (column is None or not row.cells[column]):
             found.key_decision = False
 
 

@@ -3,8 +3,8 @@ repeat), rows cut by a page break merged back, month rows kept as headings, runn
 headings dropped, and a table continued without its header recognised by where its columns are.
 
 A plan's table runs over several pages with its header repeated (or printed once); a row cut by
-a page break continues at the top of the next page, where its short cells (decision maker, date,
-key decision) are empty, so such a first row is merged back into its row. Rows holding only a
+a page break continues at the top of the next page, where its one-line cells (date, key decision,
+access) are empty, so such a first row is merged back into its row. Rows holding only a
 month name ('May', 'June 2023') group the decisions and are not decisions themselves; nor is
 the running heading a page prints over the table ('Kent County Council Forward Plan – March 2025').
 """
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from .fields import join, label_of, row_fields, subject_lines
 from .model import Cell, PageGrid, PlanRow, Span
-from .vocabulary import MONTH_HEADING, SHORT_FIELDS, access_word, column_meanings, is_title
+from .vocabulary import MONTH_HEADING, ROW_START_FIELDS, SHORT_FIELDS, access_word, column_meanings, is_title
 
 HEADER_SEARCH_ROWS = 3  # a table's header is within its first rows
 COLUMN_TOLERANCE = 5.0  # points: the same table's columns on the next page
@@ -229,14 +229,17 @@ def is_heading(row: PlanRow) -> bool:
 
 def continues_row(plan: OpenPlan, row: PlanRow) -> bool:
     """The first row on a page continues the previous page's last row when it starts no decision:
-    no subject of its own, or none of the short cells every decision fills (maker, date, key)."""
+    no subject of its own, or none of the one-line cells a decision prints where its row starts (date,
+    key decision, access; where the plan has none of those columns, maker). A decision maker wraps, so
+    the end of one ('... Transport and' / 'Countryside') may go over the break with the description."""
     if not plan.rows or len(plan.rows) in plan.headings:
         return False  # a heading came in between
     fields = row_fields(row, plan.columns)
     if not subject_lines(fields)[0]:
         return True
+    starting = [name for name in ROW_START_FIELDS if name in plan.columns] or SHORT_FIELDS
     previous = row_fields(plan.rows[-1], plan.columns)
-    return not any(fields.get(name) for name in SHORT_FIELDS) and any(previous.get(name) for name in SHORT_FIELDS)
+    return not any(fields.get(name) for name in starting) and any(previous.get(name) for name in starting)
 
 
 # -- running page headings -------------------------------------------------------------------------
@@ -274,13 +277,14 @@ def without_running_text(grid: PageGrid, running: set[str]) -> PageGrid:
 
 def _is_running(row: PlanRow, running: set[str]) -> bool:
     """A row of single lines that is a line printed on other pages too, or a plan's title with its
-    month or year standing alone in the row."""
+    month or year standing alone in the row. A header of one-line headings repeated on every page is
+    printed on other pages too, but it is the table's header, not running text."""
     filled = row.filled
     if not filled or any(len(cell) > 1 for cell in filled):
         return False
     text = " ".join(join(cell) for cell in filled)
     if running_key(text) in running:
-        return True
+        return column_meanings([join(cell) for cell in row.cells]) is None
     return len(filled) == 1 and is_title(text) and bool(re.search(r"\b(?:19|20)\d{2}\b", text))
 
 

@@ -34,6 +34,8 @@ COLUMN_MEANINGS: list[tuple[str | None, re.Pattern[str]]] = [
 ]
 DECISION_MEANINGS = {"decision_maker", "decision_date", "key_decision", "maker_and_date"}
 SHORT_FIELDS = ("decision_maker", "decision_date", "key_decision", "maker_and_date")  # every decision fills one
+# One-line cells: a row cut by a page break prints them on the page where it starts.
+ROW_START_FIELDS = ("decision_date", "key_decision", "public_access", "maker_and_date")
 MIN_MEANINGS = 3  # distinct meanings a header needs to be a plan's header
 MAX_HEADER_WORDS = 12  # a header cell is a few words, not a sentence
 
@@ -52,6 +54,7 @@ HEADER_HINTS = [
 ]
 MIN_PAGE_HINTS = 3
 MIN_LINE_HINTS = 2  # a borderless header line names at least two decision columns
+PLAN_PAGE_HINTS = 5  # a page naming this many decision columns prints a plan's header
 
 # Labels printed inside cells: 'Key Decision - Yes' inline, or 'Decision Maker' alone over its value.
 # (field, label, may stand alone on its line with the value below); group 1 is an inline value.
@@ -85,6 +88,15 @@ KEY_FLAG = re.compile(
 )
 
 MONTH_HEADING = re.compile(rf"^(?:{MONTH_NAMES})\.?(?:\s+\d{{4}})?$", re.IGNORECASE)
+# A window rather than a day: 'March – April 2025', '10 March to 14 April 2025', 'December 2025 - January 2026',
+# 'March/April 2025'. The decision is due from its start.
+DATE_RANGE = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH_NAMES})\.?(?:\s+(?P<year>\d{{4}}))?"
+    rf"\s*(?:to|until|and|-|–|—|/)\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<end>{MONTH_NAMES})\.?\s+(?P<end_year>\d{{4}})\b",
+    re.IGNORECASE,
+)
+# A word too long for a narrow column, broken inside it by the layout ('Septemb' / 'er 2025')
+BROKEN_WORD = re.compile(r"(?<=[A-Za-z]) (?=[a-z])")
 MONTH_OR_DAY = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?({MONTH_NAMES})\b", re.IGNORECASE)
 ACCESS_VALUE = re.compile(
     r"^(?:fully\s+exempt|part(?:ly|ially)?\s+exempt|part\s+private|exempt|open|private|confidential|"
@@ -121,6 +133,13 @@ def may_hold_plan(text: str) -> bool:
 
 def hint_count(text: str) -> int:
     return sum(bool(hint.search(text)) for hint in HEADER_HINTS)
+
+
+def names_plan_header(text: str) -> bool:
+    """A page's fast text that surely prints a plan's header: most decision columns named, two or more on
+    one line (a page of prose about decisions names several, but rarely two on a line)."""
+    return (hint_count(text) >= PLAN_PAGE_HINTS
+            and any(hint_count(line) >= MIN_LINE_HINTS for line in text.splitlines()))
 
 
 def is_title(line: str) -> bool:
