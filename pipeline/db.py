@@ -6,6 +6,7 @@ storing each document in one transaction, so a failure leaves nothing of that do
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import time
@@ -13,10 +14,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.pool import QueuePool
 
 from . import reconcile, runs
 from .checks import NEW_PARTNER
@@ -27,17 +30,22 @@ from .tables import Table
 from .tables.export import cell_value
 
 
-def database_url(db: str) -> str:
-    """A SQLAlchemy URL, or a plain file path meaning a SQLite database.
+def sqlite_path(db: str) -> Path | None:
+    """The SQLite file a plain path names, taken literally (`council?x.db`, `a#b.db` and `%41.db` are those
+    files); None for a URL."""
+    return None if "://" in db else Path(db).expanduser()
 
-    'postgresql://' means the psycopg (3) driver, the one this project installs.
-    """
-    if "://" not in db:
-        return f"sqlite:///{Path(db).expanduser()}"
+
+def database_url(db: str) -> str:
+    """A SQLAlchemy URL; 'postgresql://' means the psycopg (3) driver, the one this project installs."""
     return re.sub(r"^postgres(?:ql)?://", "postgresql+psycopg://", db)
 
 
 def _engine(db: str, **options: Any) -> Engine:
+    path = sqlite_path(db)
+    if path is not None:  # a file name is no URL: '?' or '#' in it would start a query string or a fragment
+        return create_engine("sqlite://", creator=lambda: sqlite3.connect(path, check_same_thread=False),
+                             poolclass=QueuePool, **options)
     try:
         return create_engine(database_url(db), **options)
     except (ArgumentError, ImportError) as error:  # an unknown dialect or driver, a malformed URL
@@ -54,8 +62,9 @@ def connect(db: str, alias_files: list[Path] | None = None) -> Engine:
     Creates the database (a SQLite file, and its folder) when there is none: for the commands that write."""
     engine = _engine(db)
     if engine.dialect.name == "sqlite":
-        if engine.url.database not in (None, "", ":memory:"):
-            Path(engine.url.database).parent.mkdir(parents=True, exist_ok=True)
+        path = sqlite_path(db) or Path(engine.url.database or ":memory:")
+        if path.name != ":memory:":
+            path.parent.mkdir(parents=True, exist_ok=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin_immediate)
     try:
@@ -138,9 +147,10 @@ def read_only_engine(db: str) -> Engine:
     """An engine that can only read `db`, which must exist and hold this project's schema.
 
     Never creates anything: a missing file or an empty server database is a UsageError."""
-    url = make_url(database_url(db))
-    if url.get_backend_name() == "sqlite":
-        path = Path(url.database or "")
+    path = sqlite_path(db)
+    if path is None and db.startswith("sqlite:"):
+        path = Path(make_url(db).database or "")
+    if path is not None:
         if not path.is_file():
             raise UsageError(f"no database at {path} (council-tables ingest creates one)")
         engine = create_engine("sqlite://", creator=lambda: _read_only_sqlite(path))
@@ -151,9 +161,29 @@ def read_only_engine(db: str) -> Engine:
 
 
 def _read_only_sqlite(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True, check_same_thread=False)
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"  # quoted: the path is taken literally
+    connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    if not _readable(connection) and not os.access(path.parent, os.W_OK, effective_ids=True):
+        # A WAL database in a folder SQLite cannot write (a read-only mount) cannot be opened read-only:
+        # its -shm file cannot be made. Nothing can be writing there, so it can be read as immutable,
+        # unless changes wait in its -wal file, which an immutable database does not read.
+        connection.close()
+        wal = path.with_name(f"{path.name}-wal")
+        if wal.is_file() and wal.stat().st_size:
+            raise UsageError(f"its latest changes are in {wal.name}, which cannot be read in a read-only folder "
+                             "without its -shm file: copy the three files together, or the database once closed")
+        connection = sqlite3.connect(f"{uri}&immutable=1", uri=True, check_same_thread=False)
+    connection.execute("PRAGMA query_only = ON")
     connection.set_authorizer(_authorize)
     return connection
+
+
+def _readable(connection: sqlite3.Connection) -> bool:
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        return False
+    return True
 
 
 def _require_schema(engine: Engine, db: str) -> None:

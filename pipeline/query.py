@@ -1,74 +1,40 @@
 """Read-only SQL for researchers: queries with a time limit, full-text search, the schema with its
 descriptions, and export of any table, view or query to CSV, JSON, JSON lines or Parquet.
 
-Read-only is enforced by the database, not by inspecting the SQL (db.read_only_engine): SQLite
-connections are opened read-only with an authorizer that allows reading alone (so ATTACH,
-PRAGMA writes and temp tables are refused too); PostgreSQL sessions run in read-only transactions.
+Read-only is enforced by the database, not by inspecting the SQL (statement.open_statement,
+db.read_only_engine): one query, in a read-only connection (SQLite) or a read-only transaction it
+cannot leave (PostgreSQL), within a time limit, its rows streamed.
 """
 
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, inspect, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Engine, inspect, text
 
 from .db import read_only_engine
 from .errors import UsageError
 from .metadata import descriptions
-from .rows import Rows, file_format, write_file
+from .rows import Rows, capped, file_format, write_file
+from .statement import open_statement
 
 DEFAULT_TIMEOUT = 30.0  # seconds a query may run
 
 
-class ReadOnlyError(UsageError):
-    """The statement tried to do more than read."""
-
-
-class QueryError(UsageError):
-    """The database refused the SQL (a syntax error, an unknown column) or it ran out of time."""
-
-
 def run_query(db: str, sql: str, timeout: float = DEFAULT_TIMEOUT) -> Rows:
-    """Run one read-only statement and return its columns and rows; QueryError after `timeout` seconds."""
-    engine = read_only_engine(db)
-    try:
-        with engine.connect() as connection:
-            _limit_time(connection, timeout)
-            return _execute(connection, sql, timeout)
-    finally:
-        engine.dispose()
+    """Run one read-only statement and return its columns and every row; QueryError after `timeout`
+    seconds. For this package's own SQL: a person's goes through `stream_query`."""
+    result = open_statement(db, sql, timeout, researcher=False)
+    return Rows(result.columns, list(result.rows))
 
 
-def _limit_time(connection: Connection, timeout: float) -> None:
-    if connection.dialect.name == "postgresql":
-        connection.exec_driver_sql(f"SET statement_timeout = {max(1, int(timeout * 1000))}")
-        return
-    deadline = time.monotonic() + timeout
-    # SQLite calls this every 10,000 virtual-machine steps; a true answer interrupts the statement.
-    connection.connection.dbapi_connection.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
+def stream_query(db: str, sql: str, timeout: float = DEFAULT_TIMEOUT, limit: int | None = None) -> Rows:
+    """A researcher's query, read-only, its rows (at most `limit` of them) streamed as they are read.
 
-
-def _execute(connection: Connection, sql: str, timeout: float) -> Rows:
-    try:
-        result = connection.execute(text(sql))
-        if not result.returns_rows:
-            raise ReadOnlyError("the statement returns no rows: only queries are allowed")
-        return Rows(list(result.keys()), [tuple(row) for row in result])
-    except DBAPIError as error:
-        message = _first_line(error)
-        lowered = message.lower()
-        if any(word in lowered for word in ("authoriz", "read-only", "readonly", "read only")):
-            raise ReadOnlyError(f"refused: the database is read-only here ({message})") from None
-        if "interrupted" in lowered or "statement timeout" in lowered:
-            raise QueryError(f"the query ran longer than {timeout:g} s and was stopped (raise --timeout)") from None
-        raise QueryError(f"the database refused the query: {message}") from None
-
-
-def _first_line(error: DBAPIError) -> str:
-    return (str(error.orig).strip().splitlines() or [type(error.orig).__name__])[0]
+    On PostgreSQL, refused for a role that is a superuser or may read server files or run programs."""
+    result = open_statement(db, sql, timeout, researcher=True)
+    return result if limit is None else capped(result, limit)
 
 
 def search(db: str, terms: str, limit: int = 20) -> Rows:
@@ -146,8 +112,8 @@ def _count(engine: Engine, relation: str, column: str | None = None) -> int:
 
 def export(db: str, target: Path, relation: str | None = None, sql: str | None = None,
            timeout: float = DEFAULT_TIMEOUT) -> int:
-    """Write a whole table or view, or a query's rows, to `target` in the format its suffix names
-    (.csv, .json, .jsonl, .ndjson, .parquet); returns the number of rows written."""
+    """Write a whole table or view, or a researcher's query's rows, to `target` in the format its suffix
+    names (.csv, .json, .jsonl, .ndjson, .parquet), as they are read; returns the number of rows written."""
     file_format(target)  # refuse a suffix it cannot write before reading anything
     if (relation is None) == (sql is None):
         raise UsageError("give either a table or view to export, or --query SQL, not both")
@@ -158,8 +124,8 @@ def export(db: str, target: Path, relation: str | None = None, sql: str | None =
                 raise UsageError(f"no table or view named {relation!r} (council-tables schema lists them)")
         finally:
             engine.dispose()
-        sql = f'SELECT * FROM "{relation}"'
-    result = run_query(db, sql or "", timeout)
+        result = open_statement(db, f'SELECT * FROM "{relation}"', timeout, researcher=False)
+    else:
+        result = stream_query(db, sql or "", timeout)
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_file(result, target)
-    return len(result.rows)
+    return write_file(result, target)

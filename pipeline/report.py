@@ -20,6 +20,7 @@ from . import __version__
 from .errors import UsageError
 from .findings import Findings, Scope, StoredDocument, validate
 from .model import StoredIssue
+from .terminal import printable
 
 FORMATS = ("text", "json", "junit", "github", "sarif", "markdown")
 # The format an --output file is written in when no --format is given, by its suffix.
@@ -115,7 +116,8 @@ def _counts(issues: Sequence[StoredIssue]) -> dict[str, int]:
 
 
 def _text(findings: Findings) -> str:
-    lines = [f"{issue.severity.upper():7s} {issue.check}: {issue.message}" for issue in findings.issues]
+    lines = [printable(f"{issue.severity.upper():7s} {issue.check}: {issue.message}", one_line=True)
+             for issue in findings.issues]
     return "\n".join([*lines, summary_line(findings)])
 
 
@@ -169,8 +171,8 @@ def repository_paths(documents: Sequence[StoredDocument]) -> dict[str, str]:
 
 def _github(findings: Findings) -> str:
     """GitHub Actions workflow commands: one annotation per finding, on the file it is about."""
-    def escape(value: str) -> str:
-        return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    def escape(value: str) -> str:  # the runner's own escapes, then any other control character made visible
+        return printable(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
     def escape_property(value: str) -> str:
         return escape(value).replace(",", "%2C").replace(":", "%3A")
@@ -217,7 +219,8 @@ def _markdown(findings: Findings) -> str:
     """A GitHub job summary: the counts, then a table of errors and warnings (notes folded away)."""
     def row(issue: StoredIssue) -> str:
         cells = [issue.severity, f"`{issue.check}`", issue.file_name, str(issue.page or ""), issue.message]
-        return "| " + " | ".join(cell.replace("|", "\\|").replace("\n", " ") for cell in cells) + " |"
+        return "| " + " | ".join(printable(cell.replace("|", "\\|").replace("\n", " "), one_line=True)
+                                 for cell in cells) + " |"
 
     header = ["| severity | check | document | page | finding |", "|---|---|---|---|---|"]
     serious = [row(issue) for issue in findings.issues if issue.severity != "info"]
