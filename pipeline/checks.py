@@ -222,6 +222,22 @@ def agenda_page_mismatch(extraction: Extraction) -> list[Finding]:
     return page_mismatches(extraction.file, extraction.agenda_items, extraction.pack)
 
 
+@check("unread_page", "warning",
+       "a page's text prints a forward plan's header (most decision columns named) but no decision was read on it "
+       "or beside it, or the words read from a page hold under half of its text layer's letters (the page is "
+       "damaged, or laid out in a way not understood: check it by hand)")
+def unread_page(extraction: Extraction) -> Iterator[Finding]:
+    decided = {decision.page for decision in extraction.decisions}
+    warned = {found.page for found in unread_table(extraction)}
+    for page in extraction.plan_pages:
+        if not decided & {page - 1, page, page + 1} and page not in warned:
+            yield Finding(f"{extraction.file} page {page}: its text prints a forward plan's header, but no "
+                          "decision could be read on it or beside it", page)
+    for page in extraction.lost_text_pages:
+        yield Finding(f"{extraction.file} page {page}: the words read from the page hold under half of the "
+                      "letters of its text layer; what it holds may not have been read", page)
+
+
 @check("needs_ocr", "warning", "pages are scanned images with no text layer, and no OCR could read them")
 def needs_ocr(extraction: Extraction) -> Iterator[Finding]:
     if extraction.unreadable_pages:

@@ -171,6 +171,8 @@ class Extraction:
     issues: list[Issue] = field(default_factory=list)
     pack: PackStructure | None = None  # where each agenda item's report is, for the page-range check
     unreadable_pages: list[int] = field(default_factory=list)  # image-only pages no OCR could read
+    plan_pages: list[int] = field(default_factory=list)  # pages whose text prints a forward plan's header
+    lost_text_pages: list[int] = field(default_factory=list)  # pages whose words hold far less than their text
     tables: list[Table] = field(default_factory=list)  # every table the table layer found
 
     @property

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 import re
 import shutil
@@ -61,6 +62,7 @@ INK = 110  # darkness (0-255, after inverting) from which a pixel is ink
 RULE_INCHES = 0.25  # a straight run of ink this long is a rule, not part of a letter (up to 24 pt type)
 REREAD_LIMIT = 40  # pieces of lost ink read again on one page, at most
 REREAD_CONFIDENCE = 60  # a piece read on its own must be read surely (not a crest's or a photo's shapes)
+BLANK_CONTRAST = 32  # a page whose darkest and lightest pixels are closer than this is blank
 BOLD_STROKE = 1.2  # a word whose strokes are this much thicker than the page's usual text is bold
 _NOISE = re.compile(r"^[|_~‘’'\"“”°©®¢.,:;!`^*=+<>{}\[\]\\/]+$")  # specks and rule remnants read as marks
 _BORDER_MARKS = "|[]{}\\"  # a cell border's remnant glued to a word: '[1', '|10'
@@ -83,14 +85,21 @@ def available() -> bool:
     return shutil.which("tesseract") is not None
 
 
-def scan_page(page: pdfium.PdfPage) -> Scan:
-    """The page rendered, straightened, cleared of rules and read (see the module's docstring)."""
-    return read_image(page.render(scale=DPI / 72).to_pil())
+def scan_page(page: pdfium.PdfPage, max_pixels: int) -> Scan:
+    """The page rendered (as displayed: pdfium applies its /Rotate), straightened, cleared of rules
+    and read (see the module's docstring). A page too large for `max_pixels` at 300 dpi is rendered
+    at the resolution that fits: an absurd page is read coarsely rather than taking gigabytes."""
+    width, height = page.get_size()
+    dpi = min(DPI, 72 * math.sqrt(max_pixels / (width * height)))
+    return read_image(page.render(scale=dpi / 72).to_pil(), dpi)
 
 
-def read_image(image: Image.Image, dpi: int = DPI) -> Scan:
+def read_image(image: Image.Image, dpi: float = DPI) -> Scan:
     """A scanned page's image read into a Scan (coordinates in points at `dpi` pixels an inch)."""
     image = image.convert("L")
+    darkest, lightest = image.getextrema()
+    if lightest - darkest < BLANK_CONTRAST:  # one even tone (a blank scan): nothing for tesseract to read
+        return Scan("")
     angle = skew_angle(image)
     if angle:
         image = image.rotate(angle, resample=Image.BICUBIC, fillcolor=255)
@@ -222,14 +231,14 @@ def _runs(profile: bytes, min_length: int) -> list[tuple[int, int]]:
 
 
 # -- 3. reading ---------------------------------------------------------------------------------
-def _tesseract_words(image: Image.Image, dpi: int, options: list[str],
+def _tesseract_words(image: Image.Image, dpi: float, options: list[str],
                      min_confidence: float = MIN_CONFIDENCE) -> list[Word] | None:
     """Tesseract's words in pixels (None if it failed), specks, marks and doubtful readings dropped."""
     with tempfile.TemporaryDirectory() as scratch:
         path = Path(scratch) / "page.png"
         image.save(path, dpi=(dpi, dpi))
         try:
-            result = subprocess.run(["tesseract", str(path), "stdout", "--dpi", str(dpi), *options, "tsv"],
+            result = subprocess.run(["tesseract", str(path), "stdout", "--dpi", str(round(dpi)), *options, "tsv"],
                                     capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=True,
                                     env={**os.environ, "OMP_THREAD_LIMIT": "1"})
         except (OSError, subprocess.SubprocessError):
@@ -255,7 +264,7 @@ def _parse_tsv(tsv: str) -> list[tuple[Word, float]]:
 
 
 # -- 4. lost words -------------------------------------------------------------------------------
-def _reread(image: Image.Image, words: list[Word], dpi: int) -> list[Word]:
+def _reread(image: Image.Image, words: list[Word], dpi: float) -> list[Word]:
     """Words for ink no word covers, and for short tokens left of the text that are not numbers, each
     read again on its own (in one tesseract run: the pieces stacked on one sheet)."""
     if not words:
@@ -324,7 +333,7 @@ def _uncovered_ink(image: Image.Image, words: list[Word], height: float) -> list
     return sorted(boxes, key=lambda b: (b[1], b[0]))
 
 
-def _read_pieces(image: Image.Image, pieces: list[tuple[int, int, int, int]], dpi: int,
+def _read_pieces(image: Image.Image, pieces: list[tuple[int, int, int, int]], dpi: float,
                  height: float) -> list[Word]:
     """The pieces cut out, stacked on a white sheet far apart, read in one run; each word found is
     put back where its piece came from."""

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
 from pathlib import Path
 
 import pytest
-from pdfgen import Grid, Text, write_pdf
+from pdfgen import Grid, Text, write_pdf, write_raw_pdf
 from reportlab.pdfgen.canvas import Canvas
 from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.extract import extract_pdf
-from pipeline.ingest import PdfFile
-from pipeline.model import Extraction
-from pipeline.pdf import PdfError
+from pipeline.pdf import PdfDocument, PdfError
+from pipeline.tasks import Source, TaskResult, TimeBudget, open_document
 
 
 def good_pdf(path: Path) -> Path:
@@ -85,24 +86,54 @@ def test_absurd_page_size_is_refused(tmp_path: Path) -> None:
 
 def test_a_crashing_worker_fails_its_file_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A parser that kills its process (as a C library can) costs that file, not the batch."""
-    from pipeline import db, ingest
+    from pipeline import db, ingest, scheduler
 
     folder = tmp_path / "batch"
     folder.mkdir()
     for name in ("a.pdf", "b-crash.pdf", "c.pdf"):
         good_pdf(folder / name)
         (folder / name).write_bytes((folder / name).read_bytes() + name.encode())  # distinct bytes
-    monkeypatch.setattr(ingest, "_extract_one", _crash_on_b)
+    monkeypatch.setattr(scheduler, "open_document", _crash_on_b)
     summary = ingest.ingest([folder], db.connect(str(tmp_path / "c.db")), workers=2)
     assert {o.file.name: o.status for o in summary.outcomes} == {"a.pdf": "stored", "b-crash.pdf": "failed",
                                                                  "c.pdf": "stored"}
 
 
-def _crash_on_b(file: PdfFile, password: str | None) -> tuple[Extraction, None]:
+def _crash_on_b(source: Source, budget: TimeBudget, pages_per_task: int) -> TaskResult:
     import os
 
-    from pipeline.ingest import extract_pdf as extract
-
-    if "crash" in file.name:
+    if "crash" in source.name:
         os._exit(1)
-    return extract(file.path, password=password), None
+    return open_document(source, budget, pages_per_task)
+
+
+def test_a_name_that_is_not_utf8_is_read_and_stored(tmp_path: Path) -> None:
+    """'café.pdf' named in Latin-1 (byte 0xE9): shown, and stored, with U+FFFD for the byte."""
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    path = Path(os.fsdecode(os.fsencode(folder) + b"/caf\xe9.pdf"))
+    good_pdf(path)
+    assert extract_pdf(path).file == "caf\ufffd.pdf"
+    database = tmp_path / "names.db"
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(database), "--no-extracted"])
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("SELECT file_name FROM documents").fetchall() == [("caf\ufffd.pdf",)]
+
+
+def test_parser_warnings_are_told_once_naming_the_file(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """pdfminer warns about a font without a FontBBox without naming the file: one line that does."""
+    text = b"BT /F1 12 Tf 72 720 Td (Partner contributions) Tj 0 -20 Td (Beta Police) Tj ET"
+    path = write_raw_pdf(tmp_path / "fonts.pdf", [
+        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text),
+        b"<< /Type /Font /Subtype /TrueType /BaseFont /Odd /FontDescriptor 6 0 R >>",
+    ])
+    with caplog.at_level(logging.WARNING), PdfDocument(path) as document:
+        assert [word.text for word in document.page(1).words] == ["Partner", "contributions", "Beta", "Police"]
+    assert [record.getMessage() for record in caplog.records] == [
+        "fonts.pdf: the PDF parser warned 1 time(s) reading it (first: Could not get FontBBox from font descriptor "
+        "because None cannot be parsed as 4 floats)"]
+    assert logging.getLogger("pdfminer").propagate  # as it was before the document was opened

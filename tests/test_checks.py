@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pdfgen import Grid, Text, write_pdf
+from pdfgen import Grid, Text, write_pdf, write_raw_pdf
 
 from pipeline.checks import CHECKS, checks_markdown
 from pipeline.extract import extract_pdf
@@ -116,3 +116,37 @@ def test_budget_appendices_that_add_up_raise_nothing(shared: Path) -> None:
                  "kent-countycouncil-2025-02-13-revenue-plan-2025-28.pdf",
                  "kent-countycouncil-2025-02-13-budget-by-directorate.pdf"):
         assert "table_total_mismatch" not in codes(council / name), name
+
+
+def test_unread_page_when_a_plan_header_gives_no_decision(tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / "plan.pdf", [
+        Text(["Cabinet Forward Plan of Key Decisions", "",
+              "Subject   Decision maker   Date of decision   Key decision   Portfolio Holder   Officer contact",
+              "The entries for this month follow on a page that could not be printed."]),
+    ])
+    [issue] = extract_pdf(path).issues
+    assert (issue.check, issue.severity, issue.page) == ("unread_page", "warning", 1)
+    assert issue.message.startswith("plan.pdf page 1: its text prints a forward plan's header")
+
+
+@pytest.mark.parametrize(("length", "trips"), [(b"9", True), (None, False)])
+def test_unread_page_when_the_words_lose_the_text(tmp_path: Path, length: bytes | None, trips: bool) -> None:
+    """A content stream whose /Length lies short: pdfminer believes it and its words lose the page, which
+    pypdfium2's text layer (read to 'endstream') still holds."""
+    lines = ["Partner contributions for 2021/22:", *(f"Partner Council number {n}    {n + 1},000" for n in range(12))]
+    stream = b"BT /F1 12 Tf 72 800 Td " + b"".join(b"(%s) Tj 0 -16 Td " % line.encode() for line in lines) + b"ET"
+    path = write_raw_pdf(tmp_path / "damaged.pdf", [
+        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        b"<< /Length %s >>\nstream\n%s\nendstream" % (length or str(len(stream)).encode(), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])
+    issues = extract_pdf(path).issues
+    assert [(issue.check, issue.page) for issue in issues] == ([("unread_page", 1)] if trips else [])
+    if trips:
+        assert "damaged.pdf page 1: the words read from the page hold under half of the letters" in issues[0].message
+
+
+def test_no_unread_page_on_a_plan_that_is_read(forward_plan_pdf: Path) -> None:
+    assert "unread_page" not in codes(forward_plan_pdf)

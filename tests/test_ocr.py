@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from pdfgen import LEFT, Grid, Text, write_pdf
+from pdfgen import LEFT, Grid, Text, turned_copy, write_pdf, write_scan
 from PIL import Image, ImageChops
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from pipeline import ocr
 from pipeline.extract import extract_pdf
-from pipeline.pdf import Word
+from pipeline.pdf import LIMITS, Word
 
 needs_tesseract = pytest.mark.skipif(not ocr.available(),
                                      reason="tesseract is not installed (apt-get install tesseract-ocr)")
@@ -147,3 +147,37 @@ def test_a_scanned_front_sheet_reads_like_the_born_digital_one(raw_docs: Path, o
         (i.number, i.title, i.page_start, i.page_end) for i in born.agenda_items]
     assert scanned.meeting == born.meeting
     assert [issue.check for issue in scanned.issues] == []
+
+
+def test_a_huge_page_is_rendered_within_the_pixel_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 3,000 pt page at 300 dpi is 156 million pixels (2.4 GB as it is prepared): it is rendered smaller,
+    and read at the resolution it was rendered at (so that its words come back in points)."""
+    rendered: list[tuple[tuple[int, int], float]] = []
+
+    def spy(image: Image.Image, dpi: float) -> ocr.Scan:
+        rendered.append((image.size, dpi))
+        return ocr.Scan("")
+
+    monkeypatch.setattr(ocr, "read_image", spy)
+    page = pdfium.PdfDocument(write_scan(tmp_path / "huge.pdf", 1, (3000, 3000)))[0]
+    ocr.scan_page(page, max_pixels=4_000_000)
+    [((width, height), dpi)] = rendered
+    assert width * height <= 4_000_000 and width == pytest.approx(2000, abs=1) and dpi == pytest.approx(48)
+    ocr.scan_page(pdfium.PdfDocument(write_scan(tmp_path / "a4.pdf", 1))[0], LIMITS.ocr_pixels)
+    assert rendered[1][1] == 300  # an A4 page is well within the budget: read at 300 dpi, as it always was
+
+
+def test_a_blank_scan_is_not_given_to_tesseract(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "_tesseract_words", lambda *args: pytest.fail("tesseract was run on a blank page"))
+    assert ocr.read_image(Image.new("L", (850, 1100), 240)).text == ""
+
+
+@needs_tesseract
+def test_a_scanned_page_turned_by_its_rotate_is_read_upright(tmp_path: Path) -> None:
+    """pdfium renders a page as displayed (its /Rotate applied): a scan drawn sideways on its sheet and
+    turned back by /Rotate 90 reads as the upright scan does."""
+    upright = extract_pdf(scanned(tmp_path))
+    turned = extract_pdf(turned_copy(tmp_path / "scanned.pdf", tmp_path / "turned.pdf", drawn=1, rotate=90))
+    assert [(i.number, i.title, i.page_start, i.page_end) for i in turned.agenda_items] == [
+        (i.number, i.title, i.page_start, i.page_end) for i in upright.agenda_items]
+    assert upright.agenda_items
