@@ -20,7 +20,8 @@ PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
 from pipeline import db  # noqa: E402
-from pipeline.ingest import default_workers, ingest  # noqa: E402
+from pipeline.engines import default_workers  # noqa: E402
+from pipeline.ingest import ingest  # noqa: E402
 from pipeline.review import ReviewSummary, write_review  # noqa: E402
 
 TARGET_SECONDS = 30.0

@@ -20,12 +20,14 @@ from typer.core import TyperGroup
 
 from . import __version__
 from .errors import ExitCode, UsageError
-from .rows import Rows, write_file, write_rows
+from .rows import DISPLAY_ROWS, Rows, capped, write_file, write_rows
+from .terminal import printable
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from .ingest import FileOutcome, IngestSummary, PdfFile
+    from .scheduler import Progress as BatchProgress
 
 DEFAULT_DB = "council.db"
 # The choices are spelled here, where the options are declared, so that `--help` imports nothing heavy;
@@ -47,7 +49,7 @@ class OneLineErrorsGroup(TyperGroup):
         except typer.TyperException as error:  # typer's usage errors: a bad option, a missing argument
             context = getattr(error, "ctx", None)
             hint = f" (see '{context.command_path} --help')" if context else ""
-            typer.echo(f"error: {error.format_message()}{hint}", err=True)
+            typer.echo(printable(f"error: {error.format_message()}{hint}", one_line=True), err=True)
             code = error.exit_code
         except typer.Abort:
             typer.echo("error: interrupted", err=True)
@@ -113,9 +115,10 @@ def err() -> Console:
 
 
 def _say(message: str) -> None:
+    """One line on standard error, whatever names or text it holds: no markup, no control characters."""
     from rich.markup import escape
 
-    err().print(escape(message), highlight=False)
+    err().print(escape(printable(message, one_line=True)), highlight=False)
 
 
 def one_line_errors(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -152,19 +155,34 @@ def _classify(error: Exception) -> tuple[ExitCode, str]:
     return ExitCode.FAILURE, f"{type(error).__name__}: {first_line}"
 
 
+def _to_stdout(result: Rows, fmt: str) -> None:
+    try:
+        write_rows(result, fmt, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped reading (`| head`): it has what it wanted. Standard output now goes nowhere,
+        # so that Python's last flush on exit does not fail again.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def row_output(command: Callable[..., Rows]) -> Callable[..., None]:
     """The output options of every command that prints rows (--format, --output), and the printing."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, fmt: RowFormat | None, output: Path | None, **kwargs: Any) -> None:
         result = command(*args, **kwargs)
+        table = fmt is None or fmt is RowFormat.table
         if output is None:
-            write_rows(result, fmt.value if fmt else "table", sys.stdout)
-        elif fmt is None or fmt is RowFormat.table:
-            write_file(result, output)  # the format its suffix names: .csv, .json, .jsonl, .parquet
-        else:
-            with output.open("w", encoding="utf-8", newline="") as stream:
-                write_rows(result, fmt.value, stream)
+            if table and result.limit is None:  # a terminal table is for looking at, not for every row
+                result = capped(result, DISPLAY_ROWS)
+            _to_stdout(result, fmt.value if fmt else "table")
+        else:  # without --format, the format its suffix names: .csv, .json, .jsonl, .parquet
+            write_file(result, output, None if table else fmt.value)
+        if result.cut:
+            _say(f"only the first {result.limit:,} rows: there are more (raise --limit, or write them all to a file "
+                 "with -o)")
 
     options = [
         inspect.Parameter("fmt", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Annotated[
@@ -209,7 +227,7 @@ def extract(
         write_json(extractions, fmt.value, sys.stdout)
     else:
         for path in write_csv(extractions, output):
-            typer.echo(str(path))
+            typer.echo(printable(str(path), one_line=True))
 
 
 @app.command(name="tables")
@@ -241,7 +259,7 @@ def tables_command(
         sys.stdout.write(json.dumps(found.to_json(), indent=2, ensure_ascii=False) + "\n")
     else:
         for path in found.write_csv(output):
-            typer.echo(str(path))
+            typer.echo(printable(str(path), one_line=True))
 
 
 @app.command(name="ingest")
@@ -260,22 +278,35 @@ def ingest_command(
         help="Extra alias CSV (kind,name,alias) besides pipeline/data/aliases.csv.")] = None,
     fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when this batch's documents have findings at least this "
                                             "severe (as validate --batch last would).")] = FailOn.never,
+    cluster: Annotated[str | None, typer.Option(
+        help="Read the pages on Dask (the 'cluster' extra): 'local' starts a LocalCluster of --workers processes, "
+             "tcp://HOST:8786 sends the tasks to that scheduler's workers, which read the PDFs at the same "
+             "absolute paths.", show_default="a local process pool")] = None,
+    timeout_per_file: Annotated[float, typer.Option(help="Seconds of worker time a file may take, its tasks "
+                                                    "added up; past it the file fails, the batch goes on.")] = 600,
+    memory_limit: Annotated[int, typer.Option(help="MB of address space a worker process may hold (0: no "
+                                              "limit); a file that needs more fails, the batch goes on.")] = 2048,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary line and failures.")] = False,
 ) -> None:
     """Extract, validate and store every PDF; files already stored (same bytes) are skipped.
 
-    Documents are named by their path below the folder given. Exits 3 when any file could not be read
-    (the others are stored all the same), 2 when there is no PDF, 1 with --fail-on and findings.
+    Documents are named by their path below the folder given. The pages that may hold a table are read
+    in page-range tasks spread over the workers, and each document is stored as soon as it is read.
+    Exits 3 when any file could not be read (the others are stored all the same), 2 when there is no PDF,
+    1 with --fail-on and findings.
 
     Example: council-tables ingest raw_docs/ --db council.db --fail-on error
     """
     from .ingest import ingest_into
     from .report import failing
+    from .scheduler import BatchSettings
 
+    settings = BatchSettings(workers=workers, cluster=cluster, timeout_per_file=timeout_per_file,
+                             memory_limit_mb=memory_limit or None)
     with IngestProgress(quiet) as progress:
-        summary = ingest_into(database, paths, alias_files=aliases, workers=workers, password=password,
-                         extracted_dir=None if no_extracted else extracted, on_found=progress.found,
-                         on_outcome=progress.done)
+        summary = ingest_into(database, paths, alias_files=aliases, settings=settings, password=password,
+                              extracted_dir=None if no_extracted else extracted, on_found=progress.found,
+                              on_outcome=progress.done, on_progress=progress.update)
     _print_summary(summary, quiet)
     if summary.failures:
         raise typer.Exit(ExitCode.UNREADABLE_INPUT)
@@ -287,19 +318,24 @@ def ingest_command(
 
 
 class IngestProgress:
-    """A progress bar on stderr with files done and pages per second (hidden with --quiet), and one
-    line per file as it is done."""
+    """A progress bar on stderr (hidden with --quiet) that moves by pages as they are read, even within
+    one large file, with files done, pages per second and the file running longest; and one line per
+    file as it is done."""
+
+    SLOW = 10.0  # seconds: a file running longer is named beside the bar
 
     def __init__(self, quiet: bool):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
         self.quiet = quiet
         self.bar = Progress(
-            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
-            TextColumn("{task.fields[pages]} pages, {task.fields[rate]} pages/s"), TimeElapsedColumn(),
-            console=err(), disable=quiet, transient=False,
+            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("pages"),
+            TextColumn("{task.fields[files]} files, {task.fields[rate]} pages/s"), TimeElapsedColumn(),
+            TextColumn("{task.fields[slow]}"), console=err(), disable=quiet, transient=False,
         )
-        self.task = self.bar.add_task("ingest", total=None, pages=0, rate="0.0")
+        self.task = self.bar.add_task("ingest", total=None, files="0", rate="0.0", slow="")
+        self.files = 0
+        self.files_done = 0
 
     def __enter__(self) -> IngestProgress:
         return self
@@ -310,8 +346,19 @@ class IngestProgress:
 
     def found(self, files: list[PdfFile]) -> None:
         """The bar starts once there are files: a batch that finds none shows its one-line error alone."""
-        self.bar.update(self.task, total=len(files))
+        self.files = len(files)
+        self.bar.update(self.task, files=f"0/{self.files}")
         self.bar.start()
+
+    def update(self, progress: BatchProgress) -> None:
+        """Pages read so far, of the pages of the files opened so far."""
+        from rich.markup import escape
+
+        elapsed = max(self.bar.tasks[0].elapsed or 0, 1e-6)
+        name, seconds = progress.slowest or ("", 0.0)
+        slow = f"slowest: {escape(name)} ({seconds:.0f} s)" if seconds >= self.SLOW else ""
+        self.bar.update(self.task, completed=progress.pages_done, total=progress.pages_known or None,
+                        rate=f"{progress.pages_done / elapsed:.1f}", slow=slow)
 
     def done(self, outcome: FileOutcome) -> None:
         from rich.markup import escape
@@ -320,10 +367,8 @@ class IngestProgress:
             self.bar.console.print(f"[red]failed[/red]  {escape(outcome.error or '')}", highlight=False)
         elif not self.quiet:
             self.bar.console.print(f"{outcome.status:9s} {escape(outcome.file.name)}", highlight=False)
-        task = self.bar.tasks[0]
-        pages = task.fields["pages"] + (outcome.extraction.page_count if outcome.extraction else 0)
-        rate = pages / max(task.elapsed or 0, 1e-6)
-        self.bar.update(self.task, advance=1, pages=pages, rate=f"{rate:.1f}")
+        self.files_done += 1
+        self.bar.update(self.task, files=f"{self.files_done}/{self.files}")
 
 
 def _print_summary(summary: IngestSummary, quiet: bool) -> None:
@@ -332,6 +377,7 @@ def _print_summary(summary: IngestSummary, quiet: bool) -> None:
     rows, findings = summary.rows(), summary.severity_counts()
     line = (f"{len(summary.outcomes)} files: {summary.count('stored')} stored, "
             f"{summary.count('unchanged')} unchanged, {summary.count('superseded')} superseded, "
+            + (f"{summary.count('rewritten')} rewritten (their JSON), " if summary.count("rewritten") else "") +
             f"{len(summary.failures)} failed; {summary.pages} pages, "
             f"{rows['contributions']} contributions, {rows['agenda_items']} agenda items, "
             f"{rows['forward_plan_decisions']} decisions; {findings['error']} errors, "
@@ -409,20 +455,24 @@ def report(
 @one_line_errors
 @row_output
 def query(
-    sql: Annotated[str, typer.Argument(help="One SELECT statement (the database is opened read-only).",
+    sql: Annotated[str, typer.Argument(help="One query: SELECT, WITH, VALUES or TABLE (the database only reads).",
                                        show_default=False)],
     database: DbOption = DEFAULT_DB,
     timeout: Annotated[float, typer.Option(help="Stop the query after this many seconds.")] = 30.0,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many rows.",
+                                              show_default=f"all; {DISPLAY_ROWS} in a terminal table")] = None,
 ) -> Rows:
-    """Run a read-only SQL query and print the rows; writes of any kind are refused (exit 2).
+    """Run one read-only SQL query and print the rows; anything else is refused (exit 2), and so is a query
+    past --timeout or a value over 16 MB.
 
-    Whole numbers stay integers in every format; money is integer pence (amount_pence).
+    Whole numbers stay integers in every format; money is integer pence (amount_pence); a BLOB is
+    <blob N bytes> in the table and base64 in CSV and JSON. Rows are streamed to CSV, JSON and files.
 
     Example: council-tables query "SELECT partner, amount_pence FROM contributions" --format csv
     """
-    from .query import run_query
+    from .query import stream_query
 
-    return run_query(database, sql, timeout)
+    return stream_query(database, sql, timeout, limit)
 
 
 @app.command(name="search")

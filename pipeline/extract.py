@@ -11,12 +11,13 @@ from .checks import EXTRACTION_FAILED, run_checks
 from .extractors.agenda import extract_agenda_items
 from .extractors.contributions import contributions_in
 from .extractors.forward_plan import forward_plan_reader
+from .extractors.forward_plan.vocabulary import names_plan_header
 from .extractors.meeting import extract_meeting
 from .model import Extraction, Issue
 from .pack import PackStructure, link_physical_pages, read_pack
-from .pdf import PdfDocument, PdfError
+from .pdf import PdfDocument, PdfError, shown_name
 from .tables import Table
-from .tables.pages import document_tables, table_pages
+from .tables.pages import PageTables, merge_pages, read_pages, table_pages
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -30,29 +31,45 @@ def extract_pdf(path: Path | str, password: str | None = None, name: str | None 
     naming the file) when the file cannot be read at all.
     """
     with PdfDocument(path, password=password) as document:
-        name = name or document.name
-        extraction = Extraction(file=name, sha256=document.sha256, page_count=document.page_count,
-                                modified=document.modified)
-        failures: list[Issue] = []
+        return extract_document(document, name)
 
-        def run(extractor: Callable[[PdfDocument], T], empty: T) -> T:
-            return _guarded(extractor, document, name, empty, failures)
 
-        extraction.meeting = run(extract_meeting, extraction.meeting)
-        extraction.agenda_items = run(extract_agenda_items, [])
-        extraction.tables = run(read_tables, [])
-        extraction.contribution_tables = contributions_in(extraction.tables)
-        extraction.forward_plans = run(forward_plan_reader(extraction.tables), [])
-        extraction.pack = run(read_pack, PackStructure(document.page_count))
-        extraction.unreadable_pages = [page.number for page in document.pages() if page.needs_ocr]
+def extract_document(document: PdfDocument, name: str | None = None,
+                     pages: list[PageTables] | None = None) -> Extraction:
+    """Everything found in an open document. `pages` are the tables of the pages that may hold one
+    (`table_pages`), in order, when they were read already (by page-range tasks on other workers);
+    by default they are read here. Either way the same tables are merged over page breaks."""
+    name = shown_name(name or document.name)
+    extraction = Extraction(file=name, sha256=document.sha256, page_count=document.page_count,
+                            modified=document.modified)
+    failures: list[Issue] = []
+
+    def run(extractor: Callable[[PdfDocument], T], empty: T) -> T:
+        return _guarded(extractor, document, name, empty, failures)
+
+    extraction.meeting = run(extract_meeting, extraction.meeting)
+    extraction.agenda_items = run(extract_agenda_items, [])
+    extraction.tables = run(tables_reader(pages), [])
+    extraction.contribution_tables = contributions_in(extraction.tables)
+    extraction.forward_plans = run(forward_plan_reader(extraction.tables), [])
+    extraction.pack = run(read_pack, PackStructure(document.page_count))
+    extraction.unreadable_pages = [page.number for page in document.pages() if page.needs_ocr]
+    extraction.plan_pages = [page.number for page in document.pages() if names_plan_header(page.text)]
+    read_elsewhere = {page.page for page in pages or [] if page.lost_text}  # by page-range tasks
+    extraction.lost_text_pages = sorted(document.lost_text_pages | read_elsewhere)
     _link_to_agenda_items(extraction, extraction.pack)
     extraction.issues = failures + run_checks(extraction)
     return extraction
 
 
-def read_tables(document: PdfDocument) -> list[Table]:
-    """Every table on the pages that may hold one (the layer's triage), continued tables merged."""
-    return document_tables(document, table_pages(document))
+def tables_reader(pages: list[PageTables] | None = None) -> Callable[[PdfDocument], list[Table]]:
+    """`read_tables` for `extract_document`: the tables of the pages given, or else of the pages the
+    layer's triage picks, read now."""
+    def read_tables(document: PdfDocument) -> list[Table]:
+        """Every table on the pages that may hold one (the layer's triage), continued tables merged."""
+        return merge_pages(read_pages(document, table_pages(document)) if pages is None else pages)
+
+    return read_tables
 
 
 def _link_to_agenda_items(extraction: Extraction, pack: PackStructure) -> None:
@@ -69,7 +86,7 @@ def _guarded(extractor: Callable[[PdfDocument], T], document: PdfDocument, name:
     """Run one extractor; a failure inside it costs that table kind, not the whole document."""
     try:
         return extractor(document)
-    except PdfError:
+    except (PdfError, MemoryError):  # the whole file fails: a damaged file, or one past the memory limit
         raise
     except Exception as error:  # a bug or a page no parser can read: report it, keep the rest
         log.warning("%s: %s failed: %r", name, extractor.__name__, error)

@@ -14,10 +14,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -26,10 +25,11 @@ from sqlalchemy import Engine
 
 from . import __version__, db, runs
 from .errors import UsageError
-from .extract import extract_pdf
 from .findings import Findings, batch_findings
 from .model import Extraction
-from .pdf import PdfError
+from .pdf import shown_name
+from .scheduler import BatchSettings, Progress, read_documents
+from .tasks import Source
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,8 @@ class PdfFile:
 @dataclass
 class FileOutcome:
     file: PdfFile
-    status: str  # "stored", "unchanged" (same bytes seen before), "superseded" (older version) or "failed"
+    status: str  # "stored", "unchanged" (same bytes seen before), "superseded" (older version), "rewritten"
+    # (same bytes seen before, but their contract JSON was missing or damaged: written again) or "failed"
     extraction: Extraction | None = None
     error: str | None = None
 
@@ -120,51 +121,72 @@ def file_sha256(path: Path) -> str | None:
         return None
 
 
-def _extract_one(file: PdfFile, password: str | None) -> tuple[Extraction | None, str | None]:
-    """Runs in a worker: the extraction, or a one-line reason why the file cannot be read."""
-    try:
-        return extract_pdf(file.path, password=password, name=file.name), None
-    except PdfError as error:
-        return None, f"{file.name}: {error.reason}"
-    except Exception as error:  # a damaged PDF can break the parsers in many ways
-        return None, f"{file.name}: cannot be read ({type(error).__name__}: {str(error)[:120]})"
-
-
 def ingest(
     paths: Iterable[Path | str],
     engine: Engine,
     *,
+    settings: BatchSettings | None = None,
     workers: int | None = None,
     password: str | None = None,
     extracted_dir: Path | None = None,
     on_found: Callable[[list[PdfFile]], None] | None = None,
     on_outcome: Callable[[FileOutcome], None] | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
 ) -> IngestSummary:
     """Extract, validate and store every PDF under `paths`; already-stored files are skipped by hash.
 
-    `workers` defaults to one per CPU core. Raises UsageError when the paths hold no PDF."""
+    `settings` say where the pages are read (a local process pool by default, or a Dask cluster) and
+    under which limits; `workers` is a shorthand for its `workers` (one per CPU core by default).
+    Each document is stored as soon as it is read. Raises UsageError when the paths hold no PDF."""
     started = time.perf_counter()
     paths = list(paths)
     files = find_pdfs(paths)
     if on_found:
         on_found(files)
     summary = IngestSummary(runs.start_run(engine, [str(path) for path in paths], __version__))
-    pending = []
+    pending: dict[str, tuple[PdfFile, str | None]] = {}
     for file in files:
+        if not _is_regular_file(file.path):
+            reason = f"{file.name}: not a regular file (a device, pipe or socket is never a PDF)"
+            runs.record_outcome(engine, _run_file(summary.run_id, file, None), "failed", reason)
+            _report(summary, FileOutcome(file, "failed", error=reason), on_outcome)
+            continue
         sha = file_sha256(file.path)
-        if sha is not None and db.is_stored(engine, sha):
+        if sha is not None and db.is_stored(engine, sha) and _contract_json_ok(file, extracted_dir):
             runs.record_outcome(engine, _run_file(summary.run_id, file, sha), "unchanged")
             _report(summary, FileOutcome(file, "unchanged"), on_outcome)
         else:
-            pending.append((file, sha))
-    shas = dict(pending)
-    for file, (extraction, error) in _extract_all(list(shas), workers or default_workers(), password):
-        outcome = _store(engine, _run_file(summary.run_id, file, shas[file]), extraction, error, extracted_dir)
+            pending[file.name] = (file, sha)
+    sources = [Source(file.name, str(file.path.resolve()), sha, password) for file, sha in pending.values()]
+    batch = replace(settings or BatchSettings(), **({} if workers is None else {"workers": workers}))
+    for finished in read_documents(sources, batch, on_progress):
+        file, sha = pending[finished.source.name]
+        outcome = _store(engine, _run_file(summary.run_id, file, sha), finished.extraction, finished.error,
+                         extracted_dir)
         _report(summary, outcome, on_outcome)
     runs.finish_run(engine, summary.run_id)
     summary.findings = batch_findings(engine, summary.run_id)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _is_regular_file(path: Path) -> bool:
+    """Only regular files are read: a device (/dev/zero) or a FIFO named on the command line would never end."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return True  # it cannot be read: reading it says why, in one line
+
+
+def _contract_json_ok(file: PdfFile, extracted_dir: Path | None) -> bool:
+    """True when no JSON is wanted, or the document's is there and whole (a damaged one is written again)."""
+    if extracted_dir is None:
+        return True
+    try:
+        json.loads(contract_json_path(file.name, extracted_dir).read_text())
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def ingest_into(database: str, paths: Iterable[Path | str], alias_files: list[Path] | None = None,
@@ -177,43 +199,14 @@ def ingest_into(database: str, paths: Iterable[Path | str], alias_files: list[Pa
 
 
 def _run_file(run_id: int, file: PdfFile, sha256: str | None) -> runs.RunFile:
-    return runs.RunFile(run_id, file.name, str(file.path.resolve()), sha256)
+    # a name that is not UTF-8 is stored as shown (U+FFFD for its odd bytes): no database takes surrogates
+    return runs.RunFile(run_id, shown_name(file.name), shown_name(str(file.path.resolve())), sha256)
 
 
 def _report(summary: IngestSummary, outcome: FileOutcome, on_outcome: Callable | None) -> None:
     summary.outcomes.append(outcome)
     if on_outcome:
         on_outcome(outcome)
-
-
-def _extract_all(files: list[PdfFile], workers: int, password: str | None) -> Iterator[tuple[PdfFile, tuple]]:
-    if workers <= 1 or len(files) <= 1:
-        for file in files:
-            yield file, _extract_one(file, password)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures: list[tuple[PdfFile, Future]] = [(file, pool.submit(_extract_one, file, password)) for file in files]
-        for done, (file, future) in enumerate(futures):
-            try:
-                result = future.result()
-            except BrokenProcessPool:
-                # A worker died (a parser crashed in C, or memory ran out) and took the pool down
-                # with it: we cannot tell which file did it, so each unfinished one is retried alone.
-                unfinished = [file for file, _ in futures[done:]]
-                break
-            yield file, result
-        else:
-            return
-    for file in unfinished:
-        yield file, _extract_isolated(file, password)
-
-
-def _extract_isolated(file: PdfFile, password: str | None) -> tuple[Extraction | None, str | None]:
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        try:
-            return pool.submit(_extract_one, file, password).result()
-        except BrokenProcessPool:
-            return None, f"{file.name}: the process reading it crashed"
 
 
 def _store(engine: Engine, run_file: runs.RunFile, extraction: Extraction | None, error: str | None,
@@ -230,17 +223,32 @@ def _store(engine: Engine, run_file: runs.RunFile, extraction: Extraction | None
         runs.record_outcome(engine, run_file, "failed", reason)
         return FileOutcome(file, "failed", error=reason)
     if extracted_dir is not None:
-        write_contract_json(extraction, extracted_dir)
+        try:
+            write_contract_json(extraction, extracted_dir)
+        except OSError as exc:  # a full disk, a read-only folder: this file's failure, not the batch's
+            reason = f"{file.name}: stored, but its contract JSON cannot be written ({exc.strerror or exc})"
+            return FileOutcome(file, "failed", extraction, error=reason)
+    if result.status == "unchanged":
+        return FileOutcome(file, "rewritten", extraction)
     return FileOutcome(file, result.status, extraction)
 
 
+def contract_json_path(name: str, directory: Path) -> Path:
+    """Where the contract JSON of the document `name` goes: 'a/x.pdf' to directory/a/x.json."""
+    return directory / Path(name).with_suffix(".json")
+
+
 def write_contract_json(extraction: Extraction, directory: Path) -> Path:
-    """The contract JSON at the document's own path below `directory`: 'a/x.pdf' goes to directory/a/x.json."""
-    target = directory / Path(extraction.file).with_suffix(".json")
+    """The contract JSON at the document's own path below `directory`, written whole or not at all:
+    to a temporary file beside it, then renamed over it."""
+    target = contract_json_path(extraction.file, directory)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(extraction.to_contract(), indent=2, ensure_ascii=False) + "\n")
+    text = json.dumps(extraction.to_contract(), indent=2, ensure_ascii=False) + "\n"
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
     return target
-
-
-def default_workers() -> int:
-    return max(1, os.cpu_count() or 1)

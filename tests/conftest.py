@@ -157,6 +157,41 @@ def _empty_postgres() -> str:
     return url
 
 
+# What each kind of login made by `login_as` may do in the test database's public schema.
+PG_GRANTS = {
+    "reader": ["GRANT USAGE ON SCHEMA public TO {role}", "GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}"],
+    "owner": ["GRANT USAGE, CREATE ON SCHEMA public TO {role}"],
+}
+
+
+@pytest.fixture
+def login_as(database_url: str) -> Callable[[str], str]:
+    """The URL of the test database as a login that is not a superuser: login_as("reader") may only read the
+    tables there now (SELECT, as the README's council_reader), login_as("owner") may create tables and so
+    own them. On SQLite, which has no logins, the database's path as it is."""
+
+    def login(kind: str) -> str:
+        if database_url.endswith(".db"):
+            return database_url
+        from sqlalchemy import create_engine, text
+        from sqlalchemy.engine import make_url
+
+        role = f"council_test_{kind}"
+        engine = create_engine(database_url)
+        try:
+            with engine.begin() as connection:
+                # two test runs may make the role at once: the loser's error is no failure
+                connection.execute(text(f"DO $$ BEGIN CREATE ROLE {role} LOGIN PASSWORD 'test'; EXCEPTION WHEN "
+                                        "duplicate_object OR unique_violation THEN NULL; END $$"))
+                for grant in PG_GRANTS[kind]:
+                    connection.execute(text(grant.format(role=role)))
+        finally:
+            engine.dispose()
+        return make_url(database_url).set(username=role, password="test").render_as_string(hide_password=False)
+
+    return login
+
+
 @pytest.fixture(scope="session")
 def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project's files in a scratch folder (links kept as links), as a fresh clone has them: building
@@ -287,3 +322,26 @@ def build_dir() -> Path:
     folder = PROJECT / "build"
     folder.mkdir(exist_ok=True)
     return folder
+
+
+@pytest.fixture(scope="session")
+def large_pack(tmp_path_factory: pytest.TempPathFactory) -> Callable[[int], Path]:
+    """large_pack(pages): one PDF of that many pages cycling through the text samples of raw_docs/ (tables,
+    forward plans, front sheets, prose), as a long agenda pack; built once per size."""
+    import pypdfium2 as pdfium
+
+    folder = tmp_path_factory.mktemp("packs")
+    sources = [path for path in sorted((PROJECT / "raw_docs").glob("*.pdf")) if "scanned" not in path.name]
+
+    def build(pages: int) -> Path:
+        target = folder / f"pack-{pages}.pdf"
+        if not target.exists():
+            pack, opened = pdfium.PdfDocument.new(), [pdfium.PdfDocument(source) for source in sources]
+            order = [(document, index) for document in opened for index in range(len(document))]
+            while len(pack) < pages:
+                document, index = order[len(pack) % len(order)]
+                pack.import_pages(document, [index])
+            pack.save(target)
+        return target
+
+    return build

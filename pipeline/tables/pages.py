@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ..lines import is_furniture
 from ..normalise import MONEY_TOKEN
@@ -42,32 +43,61 @@ def table_pages(document: PdfDocument) -> list[int]:
     return sorted(wanted)
 
 
+@dataclass
+class PageTables:
+    """One page's tables as found, before any merge over page breaks, with the page's fast-text lines
+    (which tell a running header from text above a continued table). A page-range task's result."""
+
+    page: int
+    tables: list[Table]
+    lines: list[str]
+    lost_text: bool = False  # its words hold far less than its text layer (PdfDocument.lost_text_pages)
+
+
 def document_tables(document: PdfDocument, pages: Iterable[int] | None = None,
                     settings: TableSettings = DEFAULT_SETTINGS) -> list[Table]:
     """Every table in the document (or in the given 1-based pages), continued tables merged."""
     wanted = list(pages) if pages is not None else range(1, document.page_count + 1)
-    tables: list[Table] = []
-    previous: Page | None = None
-    for number in wanted:
+    return merge_pages(read_pages(document, wanted, settings), settings)
+
+
+def read_pages(document: PdfDocument, pages: Iterable[int], settings: TableSettings = DEFAULT_SETTINGS
+               ) -> list[PageTables]:
+    """Each page's tables, each its own part, the parsed page released as soon as it is read."""
+    found: list[PageTables] = []
+    for number in pages:
         page = document.page(number)
-        found = page_tables(page, settings)
+        tables = page_tables(page, settings)
         page.release()
-        for table in found:
+        for table in tables:
             table.parts = [TablePart(table.page, table.bbox, list(table.rows))]
-        if (found and tables and previous is not None and previous.number == number - 1
-                and continues(tables[-1], found[0], previous, settings)):
+        found.append(PageTables(number, tables, page.lines, number in document.lost_text_pages))
+    return found
+
+
+def merge_pages(pages: Iterable[PageTables], settings: TableSettings = DEFAULT_SETTINGS) -> list[Table]:
+    """The pages' tables in order, a table that runs on over a page break merged into one (the pages
+    may have been read apart, by different workers: only their order matters)."""
+    tables: list[Table] = []
+    previous: PageTables | None = None
+    for page in pages:
+        found = list(page.tables)
+        if (found and tables and previous is not None and previous.page == page.page - 1
+                and continues(tables[-1], found[0], previous.lines, settings)):
             merge_into(tables[-1], found.pop(0))
         tables.extend(found)
         previous = page
     return [table for table in tables if table.method != "list" or len(table.rows) >= MIN_ITEMS]
 
 
-def continues(earlier: Table, later: Table, earlier_page: Page, settings: TableSettings = DEFAULT_SETTINGS) -> bool:
-    """True when `later` (first on its page) carries on `earlier` (last on the page before): nothing
-    but running text between them, and the same columns in the same places."""
+def continues(earlier: Table, later: Table, earlier_lines: list[str],
+              settings: TableSettings = DEFAULT_SETTINGS) -> bool:
+    """True when `later` (first on its page) carries on `earlier` (last on the page before, whose
+    fast-text lines are `earlier_lines`): nothing but running text between them, and the same
+    columns in the same places."""
     if earlier.pages[-1] != later.page - 1 or not earlier.ends_page:
         return False
-    running = set(earlier_page.lines)  # a running header repeats the previous page's line
+    running = set(earlier_lines)  # a running header repeats the previous page's line
     if not later.starts_page and not all(text in running or is_furniture(text) for text in later.above):
         return False
     if earlier.n_cols != later.n_cols or earlier.method != later.method:
