@@ -354,25 +354,33 @@ class IngestProgress:
         """Pages read so far, of the pages of the files opened so far."""
         from rich.markup import escape
 
+        from .terminal import printable
+
         elapsed = max(self.bar.tasks[0].elapsed or 0, 1e-6)
         name, seconds = progress.slowest or ("", 0.0)
-        slow = f"slowest: {escape(name)} ({seconds:.0f} s)" if seconds >= self.SLOW else ""
+        slow = f"slowest: {escape(printable(name, one_line=True))} ({seconds:.0f} s)" if seconds >= self.SLOW else ""
         self.bar.update(self.task, completed=progress.pages_done, total=progress.pages_known or None,
                         rate=f"{progress.pages_done / elapsed:.1f}", slow=slow)
 
     def done(self, outcome: FileOutcome) -> None:
         from rich.markup import escape
 
+        from .terminal import printable
+
         if outcome.status == "failed":
-            self.bar.console.print(f"[red]failed[/red]  {escape(outcome.error or '')}", highlight=False)
+            error = escape(printable(outcome.error or "", one_line=True))
+            self.bar.console.print(f"[red]failed[/red]  {error}", highlight=False)
         elif not self.quiet:
-            self.bar.console.print(f"{outcome.status:9s} {escape(outcome.file.name)}", highlight=False)
+            name = escape(printable(outcome.file.name, one_line=True))
+            self.bar.console.print(f"{outcome.status:9s} {name}", highlight=False)
         self.files_done += 1
         self.bar.update(self.task, files=f"{self.files_done}/{self.files}")
 
 
 def _print_summary(summary: IngestSummary, quiet: bool) -> None:
     from rich.table import Table
+
+    from .terminal import plain
 
     rows, findings = summary.rows(), summary.severity_counts()
     line = (f"{len(summary.outcomes)} files: {summary.count('stored')} stored, "
@@ -385,7 +393,7 @@ def _print_summary(summary: IngestSummary, quiet: bool) -> None:
     if not quiet and summary.extractions:
         table = Table("file", "pages", "contributions", "agenda items", "decisions", "findings", title="ingested")
         for extraction in summary.extractions:
-            table.add_row(extraction.file, str(extraction.page_count),
+            table.add_row(plain(extraction.file), str(extraction.page_count),
                           str(sum(len(t.rows) for t in extraction.contribution_tables)),
                           str(len(extraction.agenda_items)), str(len(extraction.decisions)),
                           ", ".join(dict.fromkeys(issue.check for issue in extraction.issues)) or "-")

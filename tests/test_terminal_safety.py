@@ -80,3 +80,14 @@ def test_error_lines_show_names_safely(tmp_path: Path) -> None:
     assert "no [x] [/x] \\x1b[2J.db" in missing.stderr and _raw_controls(missing.stderr) == []
     bad_option = cli("query", "SELECT 1", "--format", "\x1b[31m")
     assert bad_option.exit_code == ExitCode.USAGE and _raw_controls(bad_option.output) == []
+
+
+def test_ingest_shows_file_names_safely(tmp_path: Path, duplicate_partner_pdf: Callable[[Path], Path]) -> None:
+    duplicate_partner_pdf(tmp_path / "docs" / HOSTILE_NAME)
+    ingested = cli("ingest", str(tmp_path / "docs"), "--db", str(tmp_path / "c.db"), "--no-extracted",
+                   "--workers", "1")
+    assert ingested.exit_code == 0, ingested.output
+    shown = [line for line in ingested.output.splitlines() if "dup [exempt]" in line]
+    assert len(shown) == 2  # the line of the file stored, and its row in the summary table
+    assert all("dup [exempt] [/x] \\x1b[2J\\x9b.pdf" in line for line in shown)
+    assert _raw_controls(ingested.output) == []
