@@ -284,8 +284,9 @@ def ingest_command(
              "absolute paths.", show_default="a local process pool")] = None,
     timeout_per_file: Annotated[float, typer.Option(help="Seconds of worker time a file may take, its tasks "
                                                     "added up; past it the file fails, the batch goes on.")] = 600,
-    memory_limit: Annotated[int, typer.Option(help="MB of address space a worker process may hold (0: no "
-                                              "limit); a file that needs more fails, the batch goes on.")] = 2048,
+    memory_limit: Annotated[int, typer.Option(help="MB of address space a worker process may take on beyond "
+                                              "what it starts with (0: no limit); a file that needs more "
+                                              "fails, the batch goes on.")] = 2048,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary line and failures.")] = False,
 ) -> None:
     """Extract, validate and store every PDF; files already stored (same bytes) are skipped.

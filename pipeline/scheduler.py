@@ -53,7 +53,7 @@ class BatchSettings:
     cluster: str | None = None  # None: a local process pool; 'local': a Dask LocalCluster; or 'tcp://host:8786'
     pages_per_task: int | None = None  # table pages a task reads; default spread evenly over the workers
     timeout_per_file: float = 600.0  # seconds of worker time a file may take, all its tasks together
-    memory_limit_mb: int | None = 2048  # address space a worker process may hold
+    memory_limit_mb: int | None = 2048  # address space a worker may take on beyond what it starts with
     crash_tries: int = 2  # a file whose task kills its worker this many times (running alone) fails
 
 
