@@ -11,7 +11,8 @@ and pdfplumber on every page and against pypdfium2 text extraction (the floor), 
 and for a worst case where every page is a sample page (tables on most of them), both inside this
 process and as a whole `council-tables ingest` process (start to exit, imports included); pages/s
 with 1 and 2 workers; the peak RSS of one worker extracting the 1,000-page pack; and how long
-`council-tables --help` and `--version` take, start to exit.
+`council-tables --help` and `--version` take, start to exit. Where ../shared/realdocs is present,
+the same comparison on its real council documents, with the share of their pages the triage parses.
 
 Camelot is the `bench` extra: pip install -e '.[bench]'.
 """
@@ -33,11 +34,14 @@ PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
 from pipeline import db  # noqa: E402
+from pipeline.extract import pages_to_read  # noqa: E402
 from pipeline.ingest import ingest  # noqa: E402
+from pipeline.pdf import PdfDocument  # noqa: E402
 
 TARGETS = {"camelot": 15.0, "pdfplumber_text": 5.0, "workers": 1.8, "rss_mb": 300.0, "help_s": 0.3,
            "version_s": 0.2}
 COMMAND = [sys.executable, "-m", "pipeline"]  # what the council-tables console script runs
+REAL_DOCUMENTS = PROJECT.parent / "shared" / "realdocs" / "council"  # optional: real published PDFs
 
 
 def build_pack(sources: list[Path], pages: int, target: Path, rotate: int = 0, stride: int = 1) -> Path:
@@ -130,11 +134,11 @@ def pipeline_ingest(paths: list[Path], workers: int) -> None:
         ingest(paths, db.connect(str(Path(scratch) / "bench.db")), workers=workers)
 
 
-def whole_process_ingest(path: Path) -> float:
+def whole_process_ingest(paths: list[Path]) -> float:
     """Seconds for a `council-tables ingest` process, start to exit, into a new database."""
     with tempfile.TemporaryDirectory() as scratch:
-        command = [*COMMAND, "ingest", str(path), "--db", str(Path(scratch) / "bench.db"), "--workers", "1", "-q",
-                   "--no-extracted"]
+        command = [*COMMAND, "ingest", *map(str, paths), "--db", str(Path(scratch) / "bench.db"), "--workers", "1",
+                   "-q", "--no-extracted"]
         return timed(lambda: subprocess.run(command, cwd=scratch, check=True, capture_output=True))
 
 
@@ -181,23 +185,42 @@ def main() -> None:
         print(f"peak RSS extracting the {sizes[2]}-page pack: {rss:.0f} MB "
               f"(target <= {TARGETS['rss_mb']:.0f} MB per worker)")
         print(f"\n== a realistic {sizes[0]}-page pack (samples, then report prose)")
-        run_comparisons(packs[sizes[0]], sizes[0])
+        run_comparisons([packs[sizes[0]]])
         print(f"\n== worst case: {sizes[0]} pages cycling through the samples (tables on most pages)")
-        run_comparisons(build_pack(sources, sizes[0], folder / "dense.pdf"), sizes[0])
+        run_comparisons([build_pack(sources, sizes[0], folder / "dense.pdf")])
+        real = sorted(REAL_DOCUMENTS.glob("*.pdf"))
+        if real and not args.quick:
+            print(f"\n== the {len(real)} real council documents in {REAL_DOCUMENTS.resolve()}")
+            run_comparisons(real)
         run_workers([packs[sizes[2]]], folder, sizes[2])
 
 
-def run_comparisons(pack: Path, pages: int) -> None:
-    pipeline = timed(lambda: pipeline_ingest([pack], workers=1))
-    process = whole_process_ingest(pack)
+def parsed_share(paths: list[Path]) -> tuple[int, int]:
+    """How many of the files' pages the triage has parsed, of how many."""
+    parsed = total = 0
+    for path in paths:
+        with PdfDocument(path) as document:
+            parsed += len(pages_to_read(document)[0])
+            total += document.page_count
+    return parsed, total
+
+
+def run_comparisons(paths: list[Path]) -> None:
+    pipeline = timed(lambda: pipeline_ingest(paths, workers=1))
+    process = whole_process_ingest(paths)
+
+    def every(baseline: Callable[[Path], None]) -> float:
+        return timed(lambda: [baseline(path) for path in paths])
+
     rows = [
-        ("camelot lattice, every page", timed(lambda: camelot_every_page(pack)), "camelot"),
-        ("pdfplumber extract_tables, every page", timed(lambda: pdfplumber_tables_every_page(pack)), None),
-        ("pdfplumber extract_text, every page", timed(lambda: pdfplumber_text_every_page(pack)), "pdfplumber_text"),
-        ("pypdfium2 text (the floor)", timed(lambda: pypdfium2_text(pack)), None),
+        ("camelot lattice, every page", every(camelot_every_page), "camelot"),
+        ("pdfplumber extract_tables, every page", every(pdfplumber_tables_every_page), None),
+        ("pdfplumber extract_text, every page", every(pdfplumber_text_every_page), "pdfplumber_text"),
+        ("pypdfium2 text (the floor)", every(pypdfium2_text), None),
     ]
+    parsed, pages = parsed_share(paths)
     print(f"pipeline end-to-end ingest of {pages} pages: {pipeline:.2f} s ({pages / pipeline:.0f} pages/s); "
-          f"as a whole process, start to exit: {process:.2f} s")
+          f"as a whole process, start to exit: {process:.2f} s; the triage parsed {parsed} of the pages")
     print(f"{'baseline on the same pages':42s} {'seconds':>8s} {'pipeline is':>12s} {'process is':>11s}  target")
     for name, seconds, target in rows:
         goal = f">= {TARGETS[target]:.0f}x faster" if target else ""

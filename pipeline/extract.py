@@ -10,7 +10,7 @@ from typing import TypeVar
 from .checks import EXTRACTION_FAILED, run_checks
 from .extractors.agenda import extract_agenda_items
 from .extractors.contributions import contributions_in
-from .extractors.forward_plan import forward_plan_reader
+from .extractors.forward_plan import forward_plan_reader, plan_pages
 from .extractors.forward_plan.vocabulary import names_plan_header
 from .extractors.meeting import extract_meeting
 from .model import Extraction, Issue
@@ -66,10 +66,37 @@ def tables_reader(pages: list[PageTables] | None = None) -> Callable[[PdfDocumen
     """`read_tables` for `extract_document`: the tables of the pages given, or else of the pages the
     layer's triage picks, read now."""
     def read_tables(document: PdfDocument) -> list[Table]:
-        """Every table on the pages that may hold one (the layer's triage), continued tables merged."""
-        return merge_pages(read_pages(document, table_pages(document)) if pages is None else pages)
+        """Every table on the pages that may hold one (the layer's triage), continued tables merged.
+        The words and rules of the pages the forward-plan reader reads again are left with the document."""
+        read = pages if pages is not None else read_document_pages(document, *pages_to_read(document))
+        document.add_parsed_pages(page.parsed for page in read if page.parsed)
+        return merge_pages(read)
 
     return read_tables
+
+
+def pages_to_read(document: PdfDocument) -> tuple[list[int], list[int]]:
+    """The pages whose words the extractors read (the layer's and the forward-plan reader's), and
+    those of them the layer reads tables on (`table_pages`): the triage's choice."""
+    tables_on = table_pages(document)
+    return sorted(set(tables_on).union(plan_pages(document))), tables_on
+
+
+def read_document_pages(document: PdfDocument, pages: list[int], tables_on: list[int]) -> list[PageTables]:
+    """The tables of the pages in `tables_on`, with the words and rules of the `pages` the forward-plan
+    reader reads (a page it reads where the layer reads none, a PageTables without tables), so that it
+    need not parse them again: a page-range task's work on its pages, or one process's."""
+    keep, on = set(plan_pages(document, pages)), set(tables_on)
+    found = read_pages(document, [number for number in pages if number in on], keep=keep)
+    found += [_parsed_only(document, number) for number in pages if number in keep - on]
+    return sorted(found, key=lambda page: page.page)
+
+
+def _parsed_only(document: PdfDocument, number: int) -> PageTables:
+    parsed = document.parsed_page(number)
+    page = document.page(number)
+    page.release()
+    return PageTables(number, [], page.lines, number in document.lost_text_pages, parsed)
 
 
 def _link_to_agenda_items(extraction: Extraction, pack: PackStructure) -> None:

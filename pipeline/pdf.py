@@ -130,15 +130,22 @@ class Page:
     def rules(self) -> list[Rule]:
         return self._document._rules(self.number)
 
-    def plumber(self) -> pdfplumber.page.Page:
-        """The pdfplumber page, for table finders that need it; release with `release()`."""
-        return self._document._plumber_page(self.number)
-
     def release(self) -> None:
         """Drop what was parsed for this page (words, rules, pdfplumber's layout); the text stays."""
         self.__dict__.pop("words", None)
         self.__dict__.pop("rules", None)
         self._document._release(self.number)
+
+
+@dataclass(frozen=True)
+class ParsedPage:
+    """A page's words and rules as parsed, to hand to another PdfDocument of the same file (in another
+    process: a page-range task hands them to the task that assembles the document) so that a reader
+    there does not parse the page again. Picklable."""
+
+    number: int
+    words: list[Word]
+    rules: list[Rule]
 
 
 @dataclass(frozen=True)
@@ -176,6 +183,7 @@ class PdfDocument:
         self._text_cache: dict[int, Page] = {}
         self._turned: dict[int, TurnedPage] = {}  # pdfplumber pages whose text is not upright, turned upright
         self._scans: dict[int, Scan] = {}  # scanned pages read by OCR: their words and rules
+        self._parsed: dict[int, ParsedPage] = {}  # pages parsed by another PdfDocument (add_parsed_pages)
         self.lost_text_pages: set[int] = set()  # pages whose words hold far less text than their text layer
         self._library_warnings = LibraryWarnings(self.name)  # last: nothing above may fail with it installed
 
@@ -215,6 +223,18 @@ class PdfDocument:
             self._text_cache[page.values["number"]] = Page(**page.values, _document=self)
             if page.scan is not None:
                 self._scans[page.values["number"]] = page.scan
+
+    def parsed_page(self, number: int) -> ParsedPage:
+        """The page's words and rules (parsed now unless they are already), to hand to another
+        PdfDocument of the same file (`add_parsed_pages`)."""
+        page = self.page(number)
+        return ParsedPage(number, page.words, page.rules)
+
+    def add_parsed_pages(self, parsed: Iterable[ParsedPage]) -> None:
+        """Pages another PdfDocument of the same file parsed already (`parsed_page`): their words and
+        rules are taken from these until the page is released."""
+        for page in parsed:
+            self._parsed[page.number] = page
 
     # -- internals -------------------------------------------------------------------------
     def _pdfium_document(self, number: int) -> pdfium.PdfDocument:
@@ -299,6 +319,7 @@ class PdfDocument:
             raise PdfError(self.path, f"page {number} cannot be parsed ({type(exc).__name__})") from None
 
     def _release(self, number: int) -> None:
+        self._parsed.pop(number, None)
         if self._plumber is None:
             return
         self._turned.pop(number, None)
@@ -311,8 +332,8 @@ class PdfDocument:
             self._plumber = None
 
     def _words(self, number: int) -> list[Word]:
-        if number in self._scans:
-            return self._scans[number].words
+        if read := self._scans.get(number) or self._parsed.get(number):
+            return read.words
         with self._parsing(number):
             page = self._plumber_page(number)
             raw = pdfplumber.utils.extract_words(
@@ -326,8 +347,8 @@ class PdfDocument:
         return words
 
     def _rules(self, number: int) -> list[Rule]:
-        if number in self._scans:
-            return self._scans[number].rules
+        if read := self._scans.get(number) or self._parsed.get(number):
+            return read.rules
         with self._parsing(number):
             edges = self._plumber_page(number).edges
         rules = []

@@ -204,12 +204,14 @@ class Scheduler:
             self.queue.appendleft(_Task(job, open_document, (self.whole, job.known)))
 
     def _triaged(self, job: _Job, triage: Triage) -> None:
-        """Page-range tasks for the pages that may hold a table, ahead of every other document's tasks."""
+        """Page-range tasks for the pages to parse, ahead of every other document's tasks."""
         self._known(job, triage.page_count)
-        self._done(job, set(range(1, triage.page_count + 1)).difference(triage.table_pages))
-        ranges = self._ranges(triage.table_pages, MIN_RANGE_PAGES, MAX_RANGE_PAGES)
+        self._done(job, set(range(1, triage.page_count + 1)).difference(triage.pages))
+        ranges = self._ranges(triage.pages, MIN_RANGE_PAGES, MAX_RANGE_PAGES)
         job.ranges, job.known = len(ranges), triage.known
-        tasks = [_Task(job, read_page_range, (pages, [triage.known[number - 1] for number in pages]))
+        tables_on = set(triage.table_pages)
+        tasks = [_Task(job, read_page_range, (pages, [triage.known[number - 1] for number in pages],
+                                              [number for number in pages if number in tables_on]))
                  for pages in ranges]
         self.queue.extendleft(reversed(tasks))
 

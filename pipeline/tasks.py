@@ -4,13 +4,15 @@ A document is read in up to three kinds of task, so that the pages, not the file
 work spread over the workers:
 
 - `open_document`: the cheap triage, one pass over the fast text of every page, which picks the
-  pages that may hold a table. A document with few such pages is read whole in this same task. A
+  pages to parse (those that may hold a table, and those the forward-plan reader reads). A document
+  with few such pages is read whole in this same task. A
   document with scanned pages has those read by `ocr_pages` tasks first (OCR is the costliest
   reading of all), then is triaged with their text.
 - `read_page_range`: the expensive parsing (pdfplumber's words and rules, the table layer) of a
   range of those pages; the ranges of one document go to different workers.
 - `finish_document`: everything else (meeting, agenda, pack, forward plans, checks) with the
-  ranges' tables merged over page breaks in page order, exactly as a one-process run merges them.
+  ranges' tables merged over page breaks in page order, exactly as a one-process run merges them,
+  and the forward plans read from the words and rules the ranges handed back (no page parsed twice).
 
 Every task returns a TaskResult: never an exception, so that a damaged file, a file past its time
 or memory limit, or a bug, costs that file (one line naming it) and nothing else. Only the death
@@ -33,10 +35,10 @@ from pathlib import Path
 from typing import Any
 
 from . import ocr
-from .extract import extract_document
+from .extract import extract_document, pages_to_read, read_document_pages
 from .model import Extraction
 from .pdf import KnownPage, PdfDocument, PdfError
-from .tables.pages import PageTables, read_pages, table_pages
+from .tables.pages import PageTables
 
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
@@ -63,11 +65,13 @@ class Survey:
 
 @dataclass(frozen=True)
 class Triage:
-    """A document too large to read in one task: its pages that may hold a table, to read in ranges,
-    and every page's fast text (OCR's reading of scanned ones), which the later tasks need not read again."""
+    """A document too large to read in one task: the pages to parse, in ranges (`extract.pages_to_read`:
+    those that may hold a table, and those the forward-plan reader reads), and every page's fast text
+    (OCR's reading of scanned ones), which the later tasks need not read again."""
 
     page_count: int
-    table_pages: list[int]
+    pages: list[int]
+    table_pages: list[int]  # of `pages`, those the layer reads tables on
     known: list[KnownPage]
 
 
@@ -103,10 +107,10 @@ def open_document(source: Source, budget: TimeBudget, pages_per_task: int,
             if scanned:
                 return Survey(document.page_count, scanned, document.known_pages())
         document.add_known_pages(known or [])
-        pages = table_pages(document)
+        pages, tables_on = pages_to_read(document)
         if len(pages) <= pages_per_task:
             return extract_document(document, source.name)
-        return Triage(document.page_count, pages, document.known_pages())
+        return Triage(document.page_count, pages, tables_on, document.known_pages())
 
     return _run(source, budget, work)
 
@@ -116,12 +120,14 @@ def ocr_pages(source: Source, budget: TimeBudget, pages: list[int]) -> TaskResul
     return _run(source, budget, lambda document: document.known_pages(pages))
 
 
-def read_page_range(source: Source, budget: TimeBudget, pages: list[int], known: list[KnownPage]) -> TaskResult:
-    """The tables of these pages (one PageTables each, in order), not yet merged over page breaks;
-    `known` is their fast text, as the triage read it."""
+def read_page_range(source: Source, budget: TimeBudget, pages: list[int], known: list[KnownPage],
+                    tables_on: list[int]) -> TaskResult:
+    """These pages read (one PageTables each, in order: the tables of those in `tables_on`, not yet
+    merged over page breaks); `known` is their fast text, as the triage read it."""
     def work(document: PdfDocument) -> list[PageTables]:
         document.add_known_pages(known)
-        return read_pages(document, pages)
+        document.ocr_later = True  # the page before the range is read for its text alone: never OCR it here
+        return read_document_pages(document, pages, tables_on)
 
     return _run(source, budget, work)
 

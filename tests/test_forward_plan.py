@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pdfplumber
 import pytest
 from pdfgen import Grid, Text, write_pdf
 from pdfgen import PageBreak as BlockBreak
@@ -39,6 +40,7 @@ from pipeline.extractors.forward_plan import (
     unread_plan_tables,
     without_running_text,
 )
+from pipeline.extractors.forward_plan.fallback import ruled_tables
 from pipeline.extractors.forward_plan.stitching import OpenPlan, continues_columns, line_by_line
 from pipeline.model import ForwardPlan, ForwardPlanDecision
 from pipeline.pdf import PdfDocument
@@ -723,6 +725,23 @@ def test_plans_read_from_the_layers_tables(raw_docs: Path, stem: str) -> None:
     with PdfDocument(raw_docs / f"{stem}.pdf") as document:
         plans = forward_plans_in(document, document_tables(document, table_pages(document)))
     assert [{key: d.to_contract()[key] for key in FIELDS} for plan in plans for d in plan.decisions] == expected
+
+
+@pytest.mark.parametrize("stem", PLAN_SAMPLES)
+def test_ruled_tables_from_the_rules_are_pdfplumbers(raw_docs: Path, stem: str) -> None:
+    """The fallback's ruled tables, found from the page's rules alone (which a page-range task hands
+    on), are those pdfplumber's `find_tables()` finds on the parsed page: the same cells."""
+    def cells(tables: list) -> list:
+        return [[[tuple(round(v, 2) for v in cell) if cell else None for cell in row.cells] for row in table.rows]
+                for table in tables]
+
+    path = raw_docs / f"{stem}.pdf"
+    with PdfDocument(path) as document, pdfplumber.open(path) as plumber:
+        found = [(cells(ruled_tables(document.page(page.page_number).rules)), cells(page.find_tables()))
+                 for page in plumber.pages]
+    assert [mine for mine, theirs in found] == [theirs for mine, theirs in found]
+    if stem != "essex-cabinet-forward-plan-2025-05":  # the one plan printed without rules
+        assert any(mine for mine, _ in found)
 
 
 @pytest.mark.parametrize("stem", PLAN_SAMPLES[:4])

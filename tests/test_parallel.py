@@ -12,10 +12,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from pdfgen import write_dense_page
 
+import pipeline.pdf
 from pipeline import db
-from pipeline.extract import extract_pdf
+from pipeline.extract import extract_document, extract_pdf, pages_to_read, read_document_pages
 from pipeline.ingest import FileOutcome, ingest
 from pipeline.pdf import PdfDocument
 from pipeline.scheduler import BatchSettings, Progress, read_documents
@@ -52,6 +54,29 @@ def test_a_table_split_across_tasks_is_one_table(forward_plan_pdf: Path) -> None
     assert [len(table.pages) for table in found.extraction.tables] == [5]
     assert layout(found.extraction.tables) == layout(expected.tables)
     assert found.extraction.to_contract() == expected.to_contract()
+
+
+@pytest.mark.parametrize(("stem", "tables_on"), [("dorset-cabinet-forward-plan-2022-05", [1, 2, 3, 4, 5]),
+                                                 ("essex-cabinet-forward-plan-2025-05", [])])
+def test_the_task_that_assembles_a_plan_parses_none_of_its_pages_again(raw_docs: Path, stem: str, tables_on: list,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page-range tasks hand on the words and rules of the pages the plan reader reads (Essex's plan,
+    printed without rules or figures, is on no page the layer reads tables on): the task that assembles
+    the document reads the plan from them, without opening the file with pdfplumber."""
+    path = raw_docs / f"{stem}.pdf"
+    with PdfDocument(path) as document:
+        pages, on = pages_to_read(document)
+        read = read_document_pages(document, pages, on)
+    assert on == tables_on and [page.page for page in read if page.parsed] == pages
+    expected = extract_pdf(path).to_contract()
+    assert expected["forward_plan"]
+
+    def no_parsing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("pdfplumber opened the file again")
+
+    monkeypatch.setattr(pipeline.pdf.pdfplumber, "open", no_parsing)
+    with PdfDocument(path) as document:
+        assert extract_document(document, pages=read).to_contract() == expected
 
 
 def layout(tables: list[Table]) -> list[tuple[list[int], list[list[str]]]]:

@@ -4,12 +4,12 @@ merged into one, its repeated header dropped (each page's rows kept as a part)."
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 from ..lines import is_furniture
 from ..normalise import MONEY_TOKEN
-from ..pdf import Page, PdfDocument
+from ..pdf import Page, ParsedPage, PdfDocument
 from .columns import type_columns
 from .finder import page_tables
 from .lists import MIN_ITEMS
@@ -52,6 +52,7 @@ class PageTables:
     tables: list[Table]
     lines: list[str]
     lost_text: bool = False  # its words hold far less than its text layer (PdfDocument.lost_text_pages)
+    parsed: ParsedPage | None = None  # its words and rules, kept for a reader that reads the page again
 
 
 def document_tables(document: PdfDocument, pages: Iterable[int] | None = None,
@@ -61,17 +62,19 @@ def document_tables(document: PdfDocument, pages: Iterable[int] | None = None,
     return merge_pages(read_pages(document, wanted, settings), settings)
 
 
-def read_pages(document: PdfDocument, pages: Iterable[int], settings: TableSettings = DEFAULT_SETTINGS
-               ) -> list[PageTables]:
-    """Each page's tables, each its own part, the parsed page released as soon as it is read."""
+def read_pages(document: PdfDocument, pages: Iterable[int], settings: TableSettings = DEFAULT_SETTINGS,
+               keep: Container[int] = ()) -> list[PageTables]:
+    """Each page's tables, each its own part, the parsed page released as soon as it is read; the
+    words and rules of the pages in `keep` kept with their tables (`PageTables.parsed`)."""
     found: list[PageTables] = []
     for number in pages:
         page = document.page(number)
         tables = page_tables(page, settings)
+        parsed = document.parsed_page(number) if number in keep else None
         page.release()
         for table in tables:
             table.parts = [TablePart(table.page, table.bbox, list(table.rows))]
-        found.append(PageTables(number, tables, page.lines, number in document.lost_text_pages))
+        found.append(PageTables(number, tables, page.lines, number in document.lost_text_pages, parsed))
     return found
 
 

@@ -31,6 +31,7 @@ from .reader import (
     extract_forward_plans,
     forward_plan_reader,
     forward_plans_in,
+    plan_pages,
     unmarked_are_not_key,
     unread_plan_tables,
 )
@@ -40,7 +41,7 @@ from .vocabulary import column_meanings, may_hold_plan
 __all__ = [
     "PageGrid", "PlanRow", "about_forward_plan", "cell_fields", "cells_of", "column_meanings", "decision_date",
     "extract_forward_plans", "find_header", "flag_after", "forward_plan_reader", "forward_plans_in", "is_heading",
-    "key_decision", "key_flag", "may_hold_plan", "officer", "public_access", "repair_emails", "row_fields",
-    "running_lines",
+    "key_decision", "key_flag", "may_hold_plan", "officer", "plan_pages", "public_access", "repair_emails",
+    "row_fields", "running_lines",
     "unmarked_are_not_key", "unread_plan_tables", "without_running_text",
 ]

@@ -1,10 +1,18 @@
 """The reader's own reading of a page, for a page that names decision columns where the table
-layer gives no plan's table: ruled tables through pdfplumber's table finder, borderless ones by
-rebuilding the columns from the header words and the rows from the gaps between lines."""
+layer gives no plan's table: ruled tables through pdfplumber's table finder (its stages, run on the
+page's rules: no parsed page needed), borderless ones by rebuilding the columns from the header words
+and the rows from the gaps between lines."""
 
 from __future__ import annotations
 
-from pdfplumber.table import Table
+from pdfplumber.table import (
+    Table,
+    TableSettings,
+    cells_to_tables,
+    edges_to_intersections,
+    intersections_to_cells,
+    merge_edges,
+)
 
 from ...lines import Line, group_lines, rule_between
 from ...pdf import Page, Rule, Word
@@ -16,6 +24,7 @@ from .vocabulary import MIN_LINE_HINTS, MIN_MEANINGS, MONTH_HEADING, hint_count
 
 COLUMN_EDGE_TOLERANCE = 5.0  # points: a word this far left of a header word's edge is still in its column
 WIDE_SPACE = 0.6  # words further apart than this share of their height start another column
+PLUMBER = TableSettings.resolve(None)  # pdfplumber's default table settings, as `find_tables()` uses them
 
 
 def page_grids(page: Page, continued: tuple[list[Span], list[str | None]] | None = None) -> list[PageGrid]:
@@ -23,7 +32,7 @@ def page_grids(page: Page, continued: tuple[list[Span], list[str | None]] | None
     (under its own header, or else under the columns of the plan it may carry on: `continued`, the
     plan's columns and their meanings)."""
     words = page.words
-    grids = [_ruled_grid(table, words, page.number) for table in page.plumber().find_tables()]
+    grids = [_ruled_grid(table, words, page.number) for table in ruled_tables(page.rules)]
     headed = [grid for grid in grids if (header := find_header(grid.rows)) and len(grid.rows) > header[0] + 1]
     if headed:
         # a header-less table overlapping a headed one is the same table found twice, not more rows
@@ -37,6 +46,31 @@ def page_grids(page: Page, continued: tuple[list[Span], list[str | None]] | None
     for grid in grids:
         grid.above = [line.text for line in lines if line.bottom <= grid.bbox[1]]
     return grids
+
+
+def ruled_tables(rules: list[Rule]) -> list[Table]:
+    """pdfplumber's `find_tables()` with its default settings ("lines" strategy), on the page's rules:
+    edges merged, their intersections, the cells they draw, the cells grouped into tables."""
+    edges = [_edge(rule) for rule in rules if _length(rule) >= PLUMBER.edge_min_length_prefilter]
+    edges = merge_edges(edges, PLUMBER.snap_x_tolerance, PLUMBER.snap_y_tolerance,
+                        PLUMBER.join_x_tolerance, PLUMBER.join_y_tolerance)
+    edges = [edge for edge in edges if _edge_length(edge) >= PLUMBER.edge_min_length]
+    intersections = edges_to_intersections(edges, PLUMBER.intersection_x_tolerance, PLUMBER.intersection_y_tolerance)
+    cells = intersections_to_cells(intersections)
+    return [Table(None, group) for group in cells_to_tables(cells)]  # no page: only the cells are read
+
+
+def _length(rule: Rule) -> float:
+    return rule.bottom - rule.top if rule.orientation == "v" else rule.x1 - rule.x0
+
+
+def _edge_length(edge: dict) -> float:
+    return edge["height"] if edge["orientation"] == "v" else edge["width"]
+
+
+def _edge(rule: Rule) -> dict:
+    return {"x0": rule.x0, "x1": rule.x1, "top": rule.top, "bottom": rule.bottom, "orientation": rule.orientation,
+            "width": rule.x1 - rule.x0, "height": rule.bottom - rule.top}
 
 
 def _overlap(a: PageGrid, b: PageGrid) -> bool:

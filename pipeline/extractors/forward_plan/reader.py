@@ -60,7 +60,7 @@ def extract_forward_plans(document: PdfDocument, tables: list[Table] | None = No
     """Every forward plan in the document. `tables` are the layer's tables when the document's were
     already read (`Extraction.tables`); without them the layer reads the pages that may hold a plan."""
     if tables is None:
-        pages = _candidate_pages(document)
+        pages = plan_pages(document)
         return forward_plans_in(document, document_tables(document, pages), set(pages))
     return forward_plans_in(document, tables)
 
@@ -122,13 +122,12 @@ def _best_reading(page: Page, grids: list[PageGrid], current: OpenPlan | None, r
     return own if (mine.decisions, mine.text) > (layer.decisions, layer.text) else grids
 
 
-def _candidate_pages(document: PdfDocument) -> list[int]:
-    """Pages whose fast text names decision columns, and the page after each (a table runs on)."""
-    wanted: set[int] = set()
-    for page in document.pages():
-        if may_hold_plan(page.text):
-            wanted.update({page.number, min(page.number + 1, document.page_count)})
-    return sorted(wanted)
+def plan_pages(document: PdfDocument, among: Iterable[int] | None = None) -> list[int]:
+    """Pages whose fast text names decision columns, and the page after each (a table runs on): the
+    pages the reader reads, of those `among` (by default every page)."""
+    numbers = range(1, document.page_count + 1) if among is None else among
+    return [number for number in numbers if may_hold_plan(document.page(number).text)
+            or (number > 1 and may_hold_plan(document.page(number - 1).text))]
 
 
 def _prepared(grid: PageGrid, running: set[str]) -> PageGrid:
