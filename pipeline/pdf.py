@@ -181,6 +181,7 @@ class PdfDocument:
         self._plumber: pdfplumber.PDF | None = None
         self._released = 0
         self._text_cache: dict[int, Page] = {}
+        self._open: dict[int, pdfplumber.page.Page] = {}  # pdfplumber pages parsed and not yet released
         self._turned: dict[int, TurnedPage] = {}  # pdfplumber pages whose text is not upright, turned upright
         self._scans: dict[int, Scan] = {}  # scanned pages read by OCR: their words and rules
         self._parsed: dict[int, ParsedPage] = {}  # pages parsed by another PdfDocument (add_parsed_pages)
@@ -298,7 +299,8 @@ class PdfDocument:
         if number in self._turned:
             return self._turned[number]
         with self._parsing(number):
-            page = self._plumber_pdf().pages[number - 1]
+            page = self._open.get(number) or self._plumber_pdf().pages[number - 1]
+            self._open[number] = page
             turn = Turn.of(page.chars, page.width, page.height)
             if turn.quarter:
                 page = self._turned[number] = TurnedPage(page, turn)
@@ -320,16 +322,18 @@ class PdfDocument:
 
     def _release(self, number: int) -> None:
         self._parsed.pop(number, None)
-        if self._plumber is None:
-            return
         self._turned.pop(number, None)
-        self._plumber.pages[number - 1].close()
+        page = self._open.pop(number, None)
+        if page is None:
+            return  # not parsed here (its words came from OCR or another PdfDocument): nothing to drop
+        page.close()
         self._released += 1
-        if self._released % self.limits.reopen_every == 0:
+        if self._released % self.limits.reopen_every == 0 and self._plumber is not None:
             # pdfminer caches every object it has resolved for the life of the document: start
             # afresh now and then so that a 1,000-page pack does not hold all of them.
             self._plumber.close()
             self._plumber = None
+            self._open.clear()
 
     def _words(self, number: int) -> list[Word]:
         if read := self._scans.get(number) or self._parsed.get(number):
