@@ -24,6 +24,7 @@ import pdfplumber.utils
 import pypdfium2 as pdfium
 
 from .library_warnings import LibraryWarnings
+from .plumber_chars import make_chars_directly
 from .streams import oversized_stream
 
 if TYPE_CHECKING:
@@ -299,8 +300,10 @@ class PdfDocument:
         if number in self._turned:
             return self._turned[number]
         with self._parsing(number):
-            page = self._open.get(number) or self._plumber_pdf().pages[number - 1]
-            self._open[number] = page
+            page = self._open.get(number)
+            if page is None:
+                page = self._open[number] = self._plumber_pdf().pages[number - 1]
+                make_chars_directly(page)
             turn = Turn.of(page.chars, page.width, page.height)
             if turn.quarter:
                 page = self._turned[number] = TurnedPage(page, turn)
