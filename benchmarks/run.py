@@ -20,6 +20,7 @@ Camelot is the `bench` extra: pip install -e '.[bench]'.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import subprocess
 import sys
@@ -178,7 +179,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         packs = {size: realistic_pack(sources, size, folder) for size in sizes}
-        print(f"packs of {', '.join(map(str, sizes))} pages: the {len(sources)} PDFs in {args.source}, then prose")
+        print(f"packs of {', '.join(map(str, sizes))} pages: the {len(sources)} PDFs in {shown(args.source)}, "
+              "then prose")
         run_startup()
         # First, while this process is small: a child's peak RSS counts the parent's memory it was forked from.
         rss = peak_rss_mb(packs[sizes[2]])
@@ -190,9 +192,15 @@ def main() -> None:
         run_comparisons([build_pack(sources, sizes[0], folder / "dense.pdf")])
         real = sorted(REAL_DOCUMENTS.glob("*.pdf"))
         if real and not args.quick:
-            print(f"\n== the {len(real)} real council documents in {REAL_DOCUMENTS.resolve()}")
+            print(f"\n== the {len(real)} real council documents in {shown(REAL_DOCUMENTS)}")
             run_comparisons(real)
         run_workers([packs[sizes[2]]], folder, sizes[2])
+
+
+def shown(folder: Path) -> str:
+    """A folder as the printout names it: relative to the project, so that figures pasted elsewhere
+    do not carry this machine's paths."""
+    return os.path.relpath(folder.resolve(), PROJECT)
 
 
 def parsed_share(paths: list[Path]) -> tuple[int, int]:
