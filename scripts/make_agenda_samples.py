@@ -63,7 +63,7 @@ from reportlab.lib.units import cm, mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-from sample_kit import FODT_OPEN, soffice_pdf, write_samples
+from sample_kit import FODT_PROLOGUE, FODT_TAIL, soffice_pdf, write_samples
 
 OUT = Path(__file__).resolve().parents[1] / "raw_docs"
 CREATED = "20250101090000"  # the creation time written into the LibreOffice samples (reproducible bytes)
@@ -139,17 +139,7 @@ def image_only(pdf: pdfium.PdfDocument) -> None:
 
 
 # -- LibreOffice: flat ODF text documents converted to PDF -----------------------------------------
-FODT_HEAD = FODT_OPEN + """\
-<office:meta><dc:title>{title}</dc:title><meta:initial-creator>{creator}</meta:initial-creator></office:meta>
-<office:font-face-decls>
- <style:font-face style:name="Liberation Sans" svg:font-family="'Liberation Sans'" style:font-family-generic="swiss"/>
-</office:font-face-decls>
-<office:styles>
- <style:default-style style:family="paragraph">
-  <style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.2cm"/>
-  <style:text-properties style:font-name="Liberation Sans" fo:font-size="11pt" fo:language="en" fo:country="GB"/>
- </style:default-style>
- <style:style style:name="Standard" style:family="paragraph"/>
+FODT_HEAD = FODT_PROLOGUE + """\
  <style:style style:name="Council" style:family="paragraph">
   <style:paragraph-properties fo:text-align="center" fo:margin-bottom="0.1cm"/>
   <style:text-properties fo:font-size="16pt" fo:font-weight="bold"/></style:style>
@@ -212,7 +202,6 @@ FODT_HEAD = FODT_OPEN + """\
 </office:master-styles>
 <office:body><office:text>
 """
-FODT_TAIL = "</office:text></office:body></office:document>\n"
 
 
 class Fodt:
@@ -259,7 +248,7 @@ class Fodt:
         return self
 
     def xml(self) -> str:
-        head = FODT_HEAD.format(title=escape(self.title), creator=escape(self.creator),
+        head = FODT_HEAD.format(title=escape(self.title), creator=escape(self.creator), size=11,
                                 automatic="\n ".join(self.automatic))
         return head + "\n".join(self.body) + "\n" + FODT_TAIL
 

@@ -45,7 +45,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
-from sample_kit import FODT_OPEN, soffice_pdf, write_samples
+from sample_kit import FODT_PROLOGUE, soffice_pdf, write_samples
 
 OUT = Path(__file__).resolve().parents[1] / "raw_docs"
 CREATED = "20250101090000"  # the creation time written into the LibreOffice samples (reproducible bytes)
@@ -572,17 +572,7 @@ SURREY_WIDTHS = [8.4, 3.2, 2.4, 0.9, 2.0, 4.0, 4.6]
 # Writer breaks this long row across the page; its first and last printed lines (for the check).
 SURREY_BROKEN = ("Surrey Fire and Rescue Service:", "publishing the results of that review.")
 
-FODT = FODT_OPEN + """\
-<office:meta><dc:title>{title}</dc:title><meta:initial-creator>Democratic Services</meta:initial-creator></office:meta>
-<office:font-face-decls>
- <style:font-face style:name="Liberation Sans" svg:font-family="'Liberation Sans'" style:font-family-generic="swiss"/>
-</office:font-face-decls>
-<office:styles>
- <style:default-style style:family="paragraph">
-  <style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.2cm"/>
-  <style:text-properties style:font-name="Liberation Sans" fo:font-size="10pt" fo:language="en" fo:country="GB"/>
- </style:default-style>
- <style:style style:name="Standard" style:family="paragraph"/>
+FODT = FODT_PROLOGUE + """\
  <style:style style:name="Council" style:family="paragraph">
   <style:text-properties fo:font-size="16pt" fo:font-weight="bold"/></style:style>
  <style:style style:name="Title" style:family="paragraph">
@@ -673,7 +663,8 @@ def surrey_build(target: Path) -> None:
         "considered in private; the reasons are given in the report.</text:p>",
         table,
     ])
-    document = FODT.format(title="Surrey County Council Forward Plan", automatic=automatic,
+    document = FODT.format(title="Surrey County Council Forward Plan", creator="Democratic Services", size=10,
+                           automatic=automatic,
                            heading=escape(SURREY_HEADING), body=body)
     soffice_pdf(document, target, CREATED)
 

@@ -62,7 +62,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from sample_kit import FODT_OPEN, soffice_pdf, write_samples
+from sample_kit import FODT_PROLOGUE, FODT_TAIL, soffice_pdf, write_samples
 
 OUT = Path(__file__).resolve().parents[1] / "raw_docs"
 CREATED = "20240101090000"  # the creation time written into the LibreOffice samples (reproducible bytes)
@@ -169,17 +169,7 @@ def scaled(amount: Decimal, unit: Decimal) -> str:
 
 
 # -- LibreOffice: flat ODF text documents converted to PDF -----------------------------------------
-FODT_HEAD = FODT_OPEN + """\
-<office:meta><dc:title>{title}</dc:title><meta:initial-creator>Democratic Services</meta:initial-creator></office:meta>
-<office:font-face-decls>
- <style:font-face style:name="Liberation Sans" svg:font-family="'Liberation Sans'" style:font-family-generic="swiss"/>
-</office:font-face-decls>
-<office:styles>
- <style:default-style style:family="paragraph">
-  <style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.2cm"/>
-  <style:text-properties style:font-name="Liberation Sans" fo:font-size="{size}pt" fo:language="en" fo:country="GB"/>
- </style:default-style>
- <style:style style:name="Standard" style:family="paragraph"/>
+FODT_HEAD = FODT_PROLOGUE + """\
  <style:style style:name="Council" style:family="paragraph">
   <style:text-properties fo:font-size="16pt" fo:font-weight="bold"/></style:style>
  <style:style style:name="Meeting" style:family="paragraph">
@@ -247,7 +237,6 @@ FODT_HEAD = FODT_OPEN + """\
 <office:body><office:text>
 """
 KEEP = ' style:may-break-between-rows="false"'
-FODT_TAIL = "</office:text></office:body></office:document>\n"
 
 
 class Fodt:
@@ -319,7 +308,7 @@ class Fodt:
         return self
 
     def xml(self) -> str:
-        head = FODT_HEAD.format(title=escape(self.title), size=self.size, cell=self.cell,
+        head = FODT_HEAD.format(title=escape(self.title), creator="Democratic Services", size=self.size, cell=self.cell,
                                 automatic="\n ".join(self.automatic), footer=self.footer)
         return head + "\n".join(self.body) + "\n" + FODT_TAIL
 

@@ -30,6 +30,21 @@ FODT_OPEN = """<?xml version="1.0" encoding="UTF-8"?>
  xmlns:dc="http://purl.org/dc/elements/1.1/"
  office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
 """
+# What follows it in every one: metadata, the font, and the default paragraph style (a str.format
+# template: {title}, {creator}, {size} in points); each generator then adds its own styles.
+FODT_PROLOGUE = FODT_OPEN + """\
+<office:meta><dc:title>{title}</dc:title><meta:initial-creator>{creator}</meta:initial-creator></office:meta>
+<office:font-face-decls>
+ <style:font-face style:name="Liberation Sans" svg:font-family="'Liberation Sans'" style:font-family-generic="swiss"/>
+</office:font-face-decls>
+<office:styles>
+ <style:default-style style:family="paragraph">
+  <style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.2cm"/>
+  <style:text-properties style:font-name="Liberation Sans" fo:font-size="{size}pt" fo:language="en" fo:country="GB"/>
+ </style:default-style>
+ <style:style style:name="Standard" style:family="paragraph"/>
+"""
+FODT_TAIL = "</office:text></office:body></office:document>\n"
 
 
 class Sample(Protocol):
